@@ -1,0 +1,93 @@
+//! Schema migrations on `PRAGMA user_version`.
+//!
+//! Migrations are embedded SQL, applied in order, each in one IMMEDIATE
+//! transaction that also sets `user_version`. A file newer than this binary
+//! is refused. Released migrations are never edited: a test pins their
+//! SHA-256, so add a new file instead.
+
+use crate::{Error, Result};
+use rusqlite::Connection;
+use std::path::Path;
+
+/// One schema step.
+#[derive(Debug)]
+pub(crate) struct Migration {
+    /// The `user_version` after this step (1, 2, …).
+    pub version: i64,
+    /// File name, for the checksum test.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub name: &'static str,
+    /// The SQL.
+    pub sql: &'static str,
+}
+
+/// Case-file migrations.
+pub(crate) const CASE: &[Migration] = &[Migration {
+    version: 1,
+    name: "case/0001_init.sql",
+    sql: include_str!("migrations/case/0001_init.sql"),
+}];
+
+/// Workspace-database migrations.
+pub(crate) const WORKSPACE: &[Migration] = &[Migration {
+    version: 1,
+    name: "workspace/0001_init.sql",
+    sql: include_str!("migrations/workspace/0001_init.sql"),
+}];
+
+/// The schema version this binary writes for case files.
+pub const CASE_SCHEMA_VERSION: i64 = CASE.len() as i64;
+
+pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+pub(crate) fn check_not_newer(conn: &Connection, path: &Path, migrations: &[Migration]) -> Result<i64> {
+    let found = user_version(conn).map_err(|e| super::map_err(path, e))?;
+    let supported = migrations.len() as i64;
+    if found > supported {
+        return Err(Error::NewerFormat { path: path.to_path_buf(), found, supported });
+    }
+    Ok(found)
+}
+
+/// Brings `conn` to the latest version.
+pub(crate) fn run(conn: &mut Connection, path: &Path, migrations: &[Migration]) -> Result<()> {
+    let current = check_not_newer(conn, path, migrations)?;
+    for m in migrations.iter().filter(|m| m.version > current) {
+        super::write_tx(conn, path, |tx| {
+            tx.execute_batch(m.sql)?;
+            tx.pragma_update(None, "user_version", m.version)?;
+            Ok(())
+        })?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Released migrations must never change: files in the field were made
+    /// with them. If this fails, revert the edit and add a new migration.
+    #[test]
+    fn released_migrations_are_unchanged() {
+        let pinned: &[(&str, &str)] = &[
+            ("case/0001_init.sql", "PIN_CASE_0001"),
+            ("workspace/0001_init.sql", "PIN_WORKSPACE_0001"),
+        ];
+        for (name, sum) in pinned {
+            let m = CASE.iter().chain(WORKSPACE).find(|m| m.name == *name).unwrap();
+            assert_eq!(crate::crypto::to_hex(&crate::crypto::sha256(m.sql.as_bytes())), *sum, "{name} was edited");
+        }
+    }
+
+    #[test]
+    fn versions_are_consecutive() {
+        for set in [CASE, WORKSPACE] {
+            for (i, m) in set.iter().enumerate() {
+                assert_eq!(m.version, i as i64 + 1, "{}", m.name);
+            }
+        }
+    }
+}

@@ -1,0 +1,892 @@
+//! The workspace: a folder holding the key file, the workspace database and
+//! one encrypted file per case.
+//!
+//! ```text
+//! <workspace>/
+//!   vigil-workspace.json   key envelopes (plaintext JSON, holds no case content)
+//!   unlock-attempts.json   failed-unlock counter (plaintext, no content)
+//!   workspace.lock         held while a process has the workspace unlocked
+//!   workspace.db           SQLCipher: profile, settings, case register
+//!   cases/<number>.vigil   SQLCipher: one case each, own random key
+//! ```
+//!
+//! Key hierarchy: a random 256-bit workspace key is wrapped twice, under
+//! Argon2id(passphrase) and under the recovery key. The workspace database is
+//! keyed with a sub-key of it; each case key is random and stored wrapped
+//! under another sub-key, in the register. Changing the passphrase rewraps
+//! the workspace key only.
+
+use crate::case::*;
+use crate::crypto::{self, KdfParams, Wrapped};
+use crate::secret::{Passphrase, RecoveryKey, SecretKey};
+use crate::store::{self, audit, cases, registry, FileKind, Mode};
+use crate::{fsutil, Error, Result};
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+const KEYRING_FILE: &str = "vigil-workspace.json";
+const ATTEMPTS_FILE: &str = "unlock-attempts.json";
+const LOCK_FILE: &str = "workspace.lock";
+const DB_FILE: &str = "workspace.db";
+const CASES_DIR: &str = "cases";
+const KEYRING_FORMAT: &str = "vigil-workspace";
+const KEYRING_VERSION: u32 = 1;
+
+/// Failures allowed before each further attempt must wait.
+pub const FREE_ATTEMPTS: u32 = 5;
+
+/// The investigator using this workspace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Profile {
+    /// Full name.
+    pub name: String,
+    /// Badge or ID number.
+    pub badge: String,
+    /// Unit.
+    pub unit: String,
+    /// Agency.
+    pub agency: String,
+}
+
+impl Profile {
+    fn validated(&self) -> Result<Profile> {
+        Ok(Profile {
+            name: validate_text("name", &self.name, 120)?,
+            badge: validate_text("badge or ID", &self.badge, 40)?,
+            unit: validate_text("unit", &self.unit, 120)?,
+            agency: validate_text("agency", &self.agency, 120)?,
+        })
+    }
+
+    fn parts(&self) -> [&str; 4] {
+        [&self.name, &self.badge, &self.unit, &self.agency]
+    }
+}
+
+/// Workspace settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    /// Lock after this many minutes without input (1–240).
+    pub idle_minutes: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { idle_minutes: 15 }
+    }
+}
+
+/// What a successful unlock reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct UnlockReport {
+    /// Failed attempts since the previous successful unlock.
+    pub failed_attempts: u32,
+    /// First of them (RFC 3339, UTC).
+    pub first_failed_at: Option<String>,
+    /// Last of them.
+    pub last_failed_at: Option<String>,
+    /// The investigator's profile, if set.
+    pub profile: Option<Profile>,
+}
+
+/// How to unlock.
+pub enum Credential<'a> {
+    /// The workspace passphrase.
+    Passphrase(&'a Passphrase),
+    /// The recovery key shown at set-up.
+    RecoveryKey(&'a RecoveryKey),
+}
+
+#[derive(Serialize, Deserialize)]
+struct Envelope {
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    kdf: Option<KdfParams>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    salt: Option<String>,
+    nonce: String,
+    ciphertext: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Keyring {
+    format: String,
+    version: u32,
+    workspace_id: String,
+    created_at: String,
+    passphrase: Envelope,
+    recovery: Envelope,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+struct Attempts {
+    failures: u32,
+    first_failed_at: Option<String>,
+    last_failed_at: Option<String>,
+}
+
+/// The platform's data folder for Vigil (e.g. `~/.local/share/vigil` on Linux,
+/// `%APPDATA%\Vigil\Vigil\data` on Windows), plus `workspace`.
+pub fn default_dir() -> Result<PathBuf> {
+    directories::ProjectDirs::from("org", "Vigil", "Vigil")
+        .map(|d| d.data_dir().join("workspace"))
+        .ok_or_else(|| Error::validation("workspace", "no home folder found; pass --workspace"))
+}
+
+/// True when `dir` holds a workspace.
+pub fn exists(dir: &Path) -> bool {
+    dir.join(KEYRING_FILE).is_file()
+}
+
+/// How long the next attempt must wait after `failures` failures, the last at
+/// `last`: nothing for the first five, then 30 s doubling up to 15 minutes.
+pub fn lockout_remaining(failures: u32, last: DateTime<Utc>, now: DateTime<Utc>) -> Option<Duration> {
+    if failures < FREE_ATTEMPTS {
+        return None;
+    }
+    let step = (failures - FREE_ATTEMPTS).min(5);
+    let delay = (30u64 << step).min(900);
+    let until = last + chrono::Duration::seconds(delay as i64);
+    (until > now).then(|| (until - now).to_std().unwrap_or_default())
+}
+
+fn wrapped_from(env: &Envelope) -> Option<Wrapped> {
+    Some(Wrapped {
+        nonce: data_encoding::HEXLOWER.decode(env.nonce.as_bytes()).ok()?,
+        ciphertext: data_encoding::HEXLOWER.decode(env.ciphertext.as_bytes()).ok()?,
+    })
+}
+
+fn envelope(w: &Wrapped, kdf: Option<KdfParams>, salt: Option<&[u8]>) -> Envelope {
+    Envelope {
+        kdf,
+        salt: salt.map(crypto::to_hex),
+        nonce: crypto::to_hex(&w.nonce),
+        ciphertext: crypto::to_hex(&w.ciphertext),
+    }
+}
+
+fn passphrase_aad(id: &str) -> Vec<u8> {
+    format!("vigil/workspace-key/v1/passphrase/{id}").into_bytes()
+}
+fn recovery_aad(id: &str) -> Vec<u8> {
+    format!("vigil/workspace-key/v1/recovery/{id}").into_bytes()
+}
+fn case_key_aad(case_id: &str) -> Vec<u8> {
+    format!("vigil/case-key/v1/{case_id}").into_bytes()
+}
+fn recovery_kek(rk: &RecoveryKey, id: &str) -> SecretKey {
+    crypto::subkey(rk.key(), &format!("vigil/recovery-kek/v1/{id}"))
+}
+
+fn passphrase_envelope(wkey: &SecretKey, pass: &Passphrase, kdf: KdfParams, id: &str) -> Result<Envelope> {
+    let mut salt = [0u8; 16];
+    crypto::fill_random(&mut salt)?;
+    let kek = crypto::derive_key(pass, &salt, kdf)?;
+    let w = crypto::wrap(&kek, wkey, &passphrase_aad(id))?;
+    Ok(envelope(&w, Some(kdf), Some(&salt)))
+}
+
+fn read_keyring(dir: &Path) -> Result<Keyring> {
+    let path = dir.join(KEYRING_FILE);
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::NoWorkspace { dir: dir.to_path_buf() })
+        }
+        Err(e) => return Err(Error::io(&path, e)),
+    };
+    let k: Keyring = serde_json::from_slice(&bytes)
+        .map_err(|e| Error::BadKeyring { path: path.clone(), detail: format!("line {}", e.line()) })?;
+    if k.format != KEYRING_FORMAT {
+        return Err(Error::BadKeyring { path, detail: "unknown format".into() });
+    }
+    if k.version > KEYRING_VERSION {
+        return Err(Error::NewerFormat { path, found: k.version.into(), supported: KEYRING_VERSION.into() });
+    }
+    Ok(k)
+}
+
+fn write_keyring(dir: &Path, k: &Keyring) -> Result<()> {
+    let bytes = serde_json::to_vec_pretty(k).map_err(|_| Error::Crypto("keyring encoding"))?;
+    fsutil::write_atomic(&dir.join(KEYRING_FILE), &bytes)
+}
+
+fn read_attempts(dir: &Path) -> Attempts {
+    std::fs::read(dir.join(ATTEMPTS_FILE))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
+}
+
+fn write_attempts(dir: &Path, a: &Attempts) -> Result<()> {
+    let bytes = serde_json::to_vec(a).map_err(|_| Error::Crypto("attempts encoding"))?;
+    fsutil::write_atomic(&dir.join(ATTEMPTS_FILE), &bytes)
+}
+
+fn acquire_lock(dir: &Path) -> Result<std::fs::File> {
+    let path = dir.join(LOCK_FILE);
+    let f = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::io(&path, e))?;
+    match f.try_lock() {
+        Ok(()) => Ok(f),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked { path: dir.to_path_buf() }),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&path, e)),
+    }
+}
+
+fn db_key(wkey: &SecretKey) -> SecretKey {
+    crypto::subkey(wkey, "vigil/workspace-db/v1")
+}
+fn wrap_kek(wkey: &SecretKey) -> SecretKey {
+    crypto::subkey(wkey, "vigil/case-key-wrap/v1")
+}
+
+/// Creates a workspace in `dir` and unlocks it. Returns the recovery key,
+/// which must be shown to the user once and is not stored anywhere.
+pub fn create(
+    dir: &Path,
+    passphrase: &Passphrase,
+    profile: Option<&Profile>,
+    kdf: KdfParams,
+) -> Result<(UnlockedWorkspace, RecoveryKey)> {
+    if exists(dir) {
+        return Err(Error::WorkspaceExists { dir: dir.to_path_buf() });
+    }
+    let profile = profile.map(Profile::validated).transpose()?;
+    let personal = profile.as_ref().map(|p| p.parts()).unwrap_or_default();
+    let assessment = crate::passphrase::assess(passphrase, &personal);
+    if !assessment.acceptable {
+        return Err(Error::validation("passphrase", assessment.problems.join(" ")));
+    }
+    std::fs::create_dir_all(dir.join(CASES_DIR)).map_err(|e| Error::io(dir, e))?;
+    let lock = acquire_lock(dir)?;
+    // A database left by a set-up that crashed before writing the key file
+    // cannot be opened by anyone: set it aside.
+    let db_path = dir.join(DB_FILE);
+    if db_path.exists() {
+        let aside = dir.join(format!("{DB_FILE}.orphaned-{}", Utc::now().format("%Y%m%dT%H%M%S")));
+        std::fs::rename(&db_path, &aside).map_err(|e| Error::io(&db_path, e))?;
+        fsutil::remove_db_files(&db_path);
+    }
+    let id = crypto::random_id()?;
+    let wkey = SecretKey::random()?;
+    let recovery = RecoveryKey::random()?;
+    let keyring = Keyring {
+        format: KEYRING_FORMAT.into(),
+        version: KEYRING_VERSION,
+        workspace_id: id.clone(),
+        created_at: crate::now_rfc3339(),
+        passphrase: passphrase_envelope(&wkey, passphrase, kdf, &id)?,
+        recovery: envelope(&crypto::wrap(&recovery_kek(&recovery, &id), &wkey, &recovery_aad(&id))?, None, None),
+    };
+    let db = store::open(&db_path, &db_key(&wkey), None, FileKind::Workspace, Mode::Create)?;
+    if let Some(p) = &profile {
+        registry::set_profile(&db, p)?;
+    }
+    // The key file goes last: its presence is what makes the workspace exist.
+    write_keyring(dir, &keyring)?;
+    let ws = UnlockedWorkspace {
+        dir: dir.to_path_buf(),
+        id,
+        key: wkey,
+        db,
+        profile,
+        by_recovery: false,
+        open: HashMap::new(),
+        _lock: lock,
+    };
+    Ok((ws, recovery))
+}
+
+/// Unlocks the workspace in `dir`.
+pub fn unlock(dir: &Path, credential: Credential<'_>) -> Result<(UnlockedWorkspace, UnlockReport)> {
+    let keyring = read_keyring(dir)?;
+    let lock = acquire_lock(dir)?;
+    let mut attempts = read_attempts(dir);
+    let now = Utc::now();
+    if let Some(last) = attempts.last_failed_at.as_deref().and_then(cases::parse_time) {
+        if let Some(wait) = lockout_remaining(attempts.failures, last, now) {
+            return Err(Error::TooManyAttempts { failures: attempts.failures, retry_after_secs: wait.as_secs().max(1) });
+        }
+    }
+    let id = &keyring.workspace_id;
+    let (unwrapped, by_recovery) = match credential {
+        Credential::Passphrase(p) => {
+            let env = &keyring.passphrase;
+            let (Some(kdf), Some(salt), Some(w)) = (
+                env.kdf,
+                env.salt.as_deref().and_then(|s| data_encoding::HEXLOWER.decode(s.as_bytes()).ok()),
+                wrapped_from(env),
+            ) else {
+                return Err(Error::BadKeyring { path: dir.join(KEYRING_FILE), detail: "passphrase envelope".into() });
+            };
+            let kek = crypto::derive_key(p, &salt, kdf)?;
+            (crypto::unwrap(&kek, &w, &passphrase_aad(id)), false)
+        }
+        Credential::RecoveryKey(rk) => {
+            let Some(w) = wrapped_from(&keyring.recovery) else {
+                return Err(Error::BadKeyring { path: dir.join(KEYRING_FILE), detail: "recovery envelope".into() });
+            };
+            (crypto::unwrap(&recovery_kek(rk, id), &w, &recovery_aad(id)), true)
+        }
+    };
+    let Some(wkey) = unwrapped else {
+        attempts.failures += 1;
+        let stamp = crate::now_rfc3339();
+        attempts.first_failed_at.get_or_insert_with(|| stamp.clone());
+        attempts.last_failed_at = Some(stamp);
+        write_attempts(dir, &attempts)?;
+        return Err(if by_recovery { Error::WrongRecoveryKey } else { Error::WrongPassphrase });
+    };
+    let db = store::open(&dir.join(DB_FILE), &db_key(&wkey), None, FileKind::Workspace, Mode::Existing)?;
+    let profile = registry::profile(&db)?;
+    let report = UnlockReport {
+        failed_attempts: attempts.failures,
+        first_failed_at: attempts.first_failed_at.take(),
+        last_failed_at: attempts.last_failed_at.take(),
+        profile: profile.clone(),
+    };
+    if report.failed_attempts > 0 {
+        write_attempts(dir, &Attempts::default())?;
+    }
+    let ws = UnlockedWorkspace {
+        dir: dir.to_path_buf(),
+        id: keyring.workspace_id,
+        key: wkey,
+        db,
+        profile,
+        by_recovery,
+        open: HashMap::new(),
+        _lock: lock,
+    };
+    Ok((ws, report))
+}
+
+struct OpenCase {
+    row: registry::RegistryRow,
+    path: PathBuf,
+    conn: Connection,
+}
+
+/// An unlocked workspace. Dropping it closes every case file and zeroizes
+/// every key; that is what "lock" means.
+pub struct UnlockedWorkspace {
+    dir: PathBuf,
+    id: String,
+    key: SecretKey,
+    db: Connection,
+    profile: Option<Profile>,
+    by_recovery: bool,
+    open: HashMap<String, OpenCase>,
+    _lock: std::fs::File,
+}
+
+impl std::fmt::Debug for UnlockedWorkspace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UnlockedWorkspace").field("dir", &self.dir).finish_non_exhaustive()
+    }
+}
+
+impl UnlockedWorkspace {
+    /// The workspace folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The random workspace identifier.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The investigator's profile, if set.
+    pub fn profile(&self) -> Option<&Profile> {
+        self.profile.as_ref()
+    }
+
+    /// True when unlocked with the recovery key (the user should set a new passphrase).
+    pub fn unlocked_by_recovery_key(&self) -> bool {
+        self.by_recovery
+    }
+
+    /// Sets the investigator's profile.
+    pub fn set_profile(&mut self, p: &Profile) -> Result<Profile> {
+        let p = p.validated()?;
+        let path = self.dir.join(DB_FILE);
+        store::write_tx(&mut self.db, &path, |tx| registry::set_profile(tx, &p))?;
+        self.profile = Some(p.clone());
+        Ok(p)
+    }
+
+    /// Current settings.
+    pub fn settings(&self) -> Result<Settings> {
+        let idle = registry::setting(&self.db, "idle_minutes")?.and_then(|v| v.parse().ok());
+        Ok(Settings { idle_minutes: idle.unwrap_or(Settings::default().idle_minutes) })
+    }
+
+    /// Saves settings.
+    pub fn save_settings(&mut self, s: &Settings) -> Result<Settings> {
+        if !(1..=240).contains(&s.idle_minutes) {
+            return Err(Error::validation("idle lock", "choose between 1 and 240 minutes"));
+        }
+        let path = self.dir.join(DB_FILE);
+        store::write_tx(&mut self.db, &path, |tx| registry::set_setting(tx, "idle_minutes", &s.idle_minutes.to_string()))?;
+        self.settings()
+    }
+
+    /// Changes the workspace passphrase: rewraps the workspace key only; no
+    /// case file is touched. `current` is required unless the workspace was
+    /// unlocked with the recovery key.
+    pub fn change_passphrase(&mut self, current: Option<&Passphrase>, new: &Passphrase, kdf: KdfParams) -> Result<()> {
+        let mut keyring = read_keyring(&self.dir)?;
+        match current {
+            Some(cur) => {
+                let env = &keyring.passphrase;
+                let salt = env.salt.as_deref().and_then(|s| data_encoding::HEXLOWER.decode(s.as_bytes()).ok());
+                let ok = match (env.kdf, salt, wrapped_from(env)) {
+                    (Some(kdf), Some(salt), Some(w)) => {
+                        crypto::unwrap(&crypto::derive_key(cur, &salt, kdf)?, &w, &passphrase_aad(&self.id)).is_some()
+                    }
+                    _ => false,
+                };
+                if !ok {
+                    return Err(Error::WrongPassphrase);
+                }
+            }
+            None if self.by_recovery => {}
+            None => return Err(Error::validation("current passphrase", "enter the current passphrase")),
+        }
+        let personal = self.profile.as_ref().map(|p| p.parts()).unwrap_or_default();
+        let a = crate::passphrase::assess(new, &personal);
+        if !a.acceptable {
+            return Err(Error::validation("new passphrase", a.problems.join(" ")));
+        }
+        keyring.passphrase = passphrase_envelope(&self.key, new, kdf, &self.id)?;
+        write_keyring(&self.dir, &keyring)?;
+        self.by_recovery = false;
+        Ok(())
+    }
+
+    /// Who the audit trail names for this session's actions.
+    pub fn actor(&self) -> String {
+        match &self.profile {
+            Some(p) => format!("{} ({}, {})", p.name, p.badge, p.agency),
+            None => format!("unnamed investigator (workspace {})", &self.id[..8.min(self.id.len())]),
+        }
+    }
+
+    /// Every case in the workspace, most recently active first.
+    pub fn list_cases(&self) -> Result<Vec<CaseSummary>> {
+        Ok(registry::list(&self.db)?.into_iter().map(summary).collect())
+    }
+
+    /// Creates a case file with its own random key.
+    pub fn create_case(&mut self, new: &NewCase) -> Result<CaseSummary> {
+        let number = validate_number(&new.number)?.to_string();
+        let title = validate_text("title", &new.title, 200)?;
+        let investigator = match (&new.assigned_investigator, &self.profile) {
+            (Some(i), _) if !i.trim().is_empty() => validate_text("assigned investigator", i, 120)?,
+            (_, Some(p)) => p.name.clone(),
+            _ => return Err(Error::validation("assigned investigator", "this field is required")),
+        };
+        let reports = clean_reports(&new.agency_reports)?;
+        let file_name = file_name_for(&number);
+        let case_id = crypto::random_id()?;
+        if registry::exists(&self.db, &case_id, &number, &file_name)? {
+            return Err(Error::AlreadyExists { kind: "case", id: number });
+        }
+        let final_path = self.cases_dir().join(&file_name);
+        if final_path.exists() {
+            return Err(Error::AlreadyExists { kind: "case file", id: file_name });
+        }
+        let now = Utc::now();
+        let header = CaseHeader {
+            case_id: case_id.clone(),
+            number: number.clone(),
+            title,
+            opened_on: new.opened_on.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            assigned_investigator: investigator,
+            agency_reports: reports,
+            status: CaseStatus::Active,
+            created_at: now,
+            updated_at: now,
+        };
+        let key = SecretKey::random()?;
+        let partial = final_path.with_file_name(format!(".{file_name}.partial"));
+        fsutil::remove_db_files(&partial);
+        let actor = self.actor();
+        let head = {
+            let mut conn = store::open(&partial, &key, None, FileKind::Case, Mode::Create)?;
+            let head = store::write_tx(&mut conn, &partial, |tx| {
+                cases::insert_header(tx, &header)?;
+                audit::append(
+                    tx,
+                    &audit::NewEvent {
+                        actor: &actor,
+                        action: "case.create",
+                        entity: cases::HEADER_ENTITY,
+                        entity_id: &case_id,
+                        change_hash: cases::header_state_hash(&header)?,
+                        detail: serde_json::json!({}),
+                    },
+                )
+            })?;
+            conn.close().map_err(|(_, e)| store::map_err(&partial, e))?;
+            head
+        };
+        let wrapped = crypto::wrap(&wrap_kek(&self.key), &key, &case_key_aad(&case_id))?;
+        let row = registry::RegistryRow {
+            case_id,
+            number,
+            file_name,
+            key_nonce: wrapped.nonce,
+            wrapped_key: wrapped.ciphertext,
+            title: header.title.clone(),
+            status: header.status,
+            read_only: false,
+            chain_seq: head.seq,
+            chain_head: head.hash,
+            last_activity: crate::now_rfc3339(),
+        };
+        let db_path = self.dir.join(DB_FILE);
+        store::write_tx(&mut self.db, &db_path, |tx| registry::insert(tx, &row))?;
+        fsutil::rename_durable(&partial, &final_path)?;
+        Ok(summary(row))
+    }
+
+    fn cases_dir(&self) -> PathBuf {
+        self.dir.join(CASES_DIR)
+    }
+
+    fn row(&self, number: &str) -> Result<registry::RegistryRow> {
+        registry::find_by_number(&self.db, number.trim())?
+            .ok_or_else(|| Error::NotFound { kind: "case", id: number.trim().to_string() })
+    }
+
+    fn case_key(&self, row: &registry::RegistryRow) -> Result<SecretKey> {
+        let w = Wrapped { nonce: row.key_nonce.clone(), ciphertext: row.wrapped_key.clone() };
+        crypto::unwrap(&wrap_kek(&self.key), &w, &case_key_aad(&row.case_id))
+            .ok_or(Error::Crypto("a case key in the workspace register does not unwrap"))
+    }
+
+    /// Path of the case file, finishing a creation that was cut off between
+    /// registering the case and moving its file into place.
+    fn case_path(&self, row: &registry::RegistryRow) -> Result<PathBuf> {
+        let path = self.cases_dir().join(&row.file_name);
+        let partial = path.with_file_name(format!(".{}.partial", row.file_name));
+        if !path.exists() && partial.exists() {
+            fsutil::rename_durable(&partial, &path)?;
+        }
+        if !path.exists() {
+            return Err(Error::NotFound { kind: "case file", id: row.file_name.clone() });
+        }
+        Ok(path)
+    }
+
+    /// The open connection of a case, opening and checking it on first use.
+    fn case(&mut self, number: &str) -> Result<&mut OpenCase> {
+        let row = self.row(number)?;
+        if !self.open.contains_key(&row.case_id) {
+            let key = self.case_key(&row)?;
+            let path = self.case_path(&row)?;
+            let conn = store::open(&path, &key, None, FileKind::Case, Mode::Existing)?;
+            let chain = audit::verify(&conn)?;
+            if let Some(bad) = chain.first_bad {
+                return Err(Error::Tampered {
+                    number: row.number.clone(),
+                    detail: format!("audit event {bad} does not match its hash"),
+                });
+            }
+            check_against_register(&conn, &row, &chain.head)?;
+            if chain.head.seq > row.chain_seq {
+                // A write committed to the case but not yet to the register
+                // (crash in between): catch the register up.
+                let last = audit::last_at(&conn)?.unwrap_or_else(crate::now_rfc3339);
+                registry::update_after_write(&self.db, &row.case_id, &row.title, row.status, chain.head.seq, &chain.head.hash, &last)?;
+            }
+            let row = self.row(number)?;
+            self.open.insert(row.case_id.clone(), OpenCase { row, path, conn });
+        }
+        self.open.get_mut(&row.case_id).ok_or(Error::NotFound { kind: "case", id: number.to_string() })
+    }
+
+    /// One audited write to a case: `f` runs inside an IMMEDIATE transaction
+    /// and returns (result, entity, entity id, state hash); the audit event is
+    /// appended in the same transaction; then the register learns the new head.
+    fn write_case<T>(
+        &mut self,
+        number: &str,
+        action: &str,
+        detail: serde_json::Value,
+        custody_only: bool,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<(T, &'static str, String, String)>,
+    ) -> Result<T> {
+        let actor = self.actor();
+        let oc = self.case(number)?;
+        if oc.row.read_only && !custody_only {
+            return Err(Error::ReadOnlyCase { number: oc.row.number.clone() });
+        }
+        let path = oc.path.clone();
+        let (out, head, header) = store::write_tx(&mut oc.conn, &path, |tx| {
+            let (out, entity, entity_id, change_hash) = f(tx)?;
+            let head = audit::append(
+                tx,
+                &audit::NewEvent { actor: &actor, action, entity, entity_id: &entity_id, change_hash, detail },
+            )?;
+            let header = cases::read_header(tx)?;
+            Ok((out, head, header))
+        })?;
+        let case_id = oc.row.case_id.clone();
+        let (title, status) = match header {
+            Some(h) => (h.title, h.status),
+            None => (oc.row.title.clone(), oc.row.status),
+        };
+        oc.row.chain_seq = head.seq;
+        oc.row.chain_head = head.hash.clone();
+        oc.row.title = title.clone();
+        oc.row.status = status;
+        let now = crate::now_rfc3339();
+        let db_path = self.dir.join(DB_FILE);
+        store::write_tx(&mut self.db, &db_path, |tx| {
+            registry::update_after_write(tx, &case_id, &title, status, head.seq, &head.hash, &now)
+        })?;
+        Ok(out)
+    }
+
+    /// Opens a case for viewing (an audited event) and returns its overview.
+    pub fn open_case(&mut self, number: &str) -> Result<CaseDetail> {
+        self.write_case(number, "case.open", serde_json::json!({}), true, |tx| {
+            let id = cases::read_header(tx)?.map(|h| h.case_id).unwrap_or_default();
+            Ok(((), cases::HEADER_ENTITY, id, crypto::to_hex(&crypto::sha256(b"case.open"))))
+        })?;
+        self.case_detail(number)
+    }
+
+    /// The overview of a case, without recording an event.
+    pub fn case_detail(&mut self, number: &str) -> Result<CaseDetail> {
+        let oc = self.case(number)?;
+        let header = cases::read_header(&oc.conn)?
+            .ok_or_else(|| Error::Corrupt { path: oc.path.clone(), detail: "the case header is missing".into() })?;
+        Ok(CaseDetail {
+            header,
+            read_only: oc.row.read_only,
+            handover: cases::read_handover(&oc.conn)?,
+            audit_events: audit::count(&oc.conn)?,
+            last_activity: audit::last_at(&oc.conn)?.unwrap_or_default(),
+            file_name: oc.row.file_name.clone(),
+        })
+    }
+
+    /// Edits a case header.
+    pub fn update_case(&mut self, number: &str, patch: &CaseHeaderPatch) -> Result<CaseDetail> {
+        let title = validate_text("title", &patch.title, 200)?;
+        let investigator = validate_text("assigned investigator", &patch.assigned_investigator, 120)?;
+        let reports = clean_reports(&patch.agency_reports)?;
+        let path = self.case(number)?.path.clone();
+        self.write_case(number, "case.update", serde_json::json!({}), false, |tx| {
+            let mut h = cases::read_header(tx)?
+                .ok_or(Error::Corrupt { path, detail: "the case header is missing".into() })?;
+            h.title = title;
+            h.opened_on = patch.opened_on;
+            h.assigned_investigator = investigator;
+            h.agency_reports = reports;
+            h.updated_at = Utc::now();
+            cases::update_header(tx, &h)?;
+            Ok(((), cases::HEADER_ENTITY, h.case_id.clone(), cases::header_state_hash(&h)?))
+        })?;
+        self.case_detail(number)
+    }
+
+    /// Runs every integrity check on a case file and reports each.
+    pub fn verify_case(&mut self, number: &str) -> Result<VerifyReport> {
+        let row = self.row(number)?;
+        let key = self.case_key(&row)?;
+        let path = self.case_path(&row)?;
+        // A fresh read-only connection: verification must see the file as it
+        // is on disk and must not change it.
+        self.open.remove(&row.case_id);
+        let conn = store::open(&path, &key, None, FileKind::Case, Mode::ReadOnly)?;
+        Ok(crate::verify::run(&conn, &row, crate::store::migrate::CASE_SCHEMA_VERSION))
+    }
+
+    /// Writes a self-contained handover copy of a case to `out`, encrypted
+    /// with a key derived from `handover` (Argon2id, fixed parameters, salt in
+    /// the file). The act is recorded in the case's audit chain first.
+    pub fn seal_case(&mut self, number: &str, out: &Path, handover: &Passphrase, mode: HandoverMode, overwrite: bool) -> Result<SealReport> {
+        let a = crate::passphrase::assess(handover, &[]);
+        if !a.acceptable {
+            return Err(Error::validation("handover passphrase", a.problems.join(" ")));
+        }
+        if out.exists() && !overwrite {
+            return Err(Error::AlreadyExists { kind: "file", id: out.display().to_string() });
+        }
+        let out_name = out.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        self.write_case(number, "case.seal", serde_json::json!({ "mode": mode.as_str(), "file": out_name }), true, |tx| {
+            let id = cases::read_header(tx)?.map(|h| h.case_id).unwrap_or_default();
+            Ok(((), cases::HEADER_ENTITY, id, crypto::to_hex(&crypto::sha256(b"case.seal"))))
+        })?;
+        let mut salt = [0u8; 16];
+        crypto::fill_random(&mut salt)?;
+        let key = crypto::derive_key(handover, &salt, KdfParams::HANDOVER_V1)?;
+        let info = HandoverInfo { mode, sealed_at: crate::now_rfc3339(), sealed_by: self.actor() };
+        let tmp = fsutil::temp_sibling(out, "partial")?;
+        let oc = self.case(number)?;
+        let result = store::export_encrypted(&oc.conn, &tmp, &key, Some(&salt), |c| {
+            cases::write_handover(c, "export", &info)?;
+            c.execute_batch("PRAGMA export.journal_mode = DELETE;")?;
+            Ok(())
+        })
+        .and_then(|()| fsutil::sync_file(&tmp))
+        .and_then(|()| fsutil::rename_durable(&tmp, out));
+        if let Err(e) = result {
+            fsutil::remove_db_files(&tmp);
+            return Err(e);
+        }
+        let bytes = std::fs::metadata(out).map_err(|e| Error::io(out, e))?.len();
+        Ok(SealReport { path: out.display().to_string(), sha256: crypto::sha256_file(out)?, bytes, mode })
+    }
+
+    /// Takes a sealed handover file into this workspace under a new random key.
+    pub fn receive_case(&mut self, file: &Path, handover: &Passphrase) -> Result<CaseSummary> {
+        let salt = store::read_salt(file)?;
+        let sealed_sha = crypto::sha256_file(file)?;
+        let key = crypto::derive_key(handover, &salt, KdfParams::HANDOVER_V1)?;
+        // Work on a private copy so the original is never changed.
+        let incoming = fsutil::temp_sibling(&self.cases_dir().join("received"), "incoming")?;
+        std::fs::copy(file, &incoming).map_err(|e| Error::io(&incoming, e))?;
+        let result = self.receive_from_copy(&incoming, &key, &salt, &sealed_sha);
+        fsutil::remove_db_files(&incoming);
+        // Name the user's file in messages, not the private copy.
+        let path = file.to_path_buf();
+        result.map_err(|e| match e {
+            Error::WrongKeyOrNotCaseFile { .. } => Error::WrongKeyOrNotCaseFile { path },
+            Error::NotVigilFile { .. } => Error::NotVigilFile { path },
+            Error::Corrupt { detail, .. } => Error::Corrupt { path, detail },
+            Error::NewerFormat { found, supported, .. } => Error::NewerFormat { path, found, supported },
+            other => other,
+        })
+    }
+
+    fn receive_from_copy(&mut self, incoming: &Path, key: &SecretKey, salt: &[u8; 16], sealed_sha: &str) -> Result<CaseSummary> {
+        let src = store::open(incoming, key, Some(salt), FileKind::Case, Mode::Import)?;
+        let header = cases::read_header(&src)?
+            .ok_or_else(|| Error::Corrupt { path: incoming.to_path_buf(), detail: "the case header is missing".into() })?;
+        let chain = audit::verify(&src)?;
+        if let Some(bad) = chain.first_bad {
+            return Err(Error::Tampered { number: header.number, detail: format!("audit event {bad} does not match its hash") });
+        }
+        let handover = cases::read_handover(&src)?;
+        let mode = handover.as_ref().map(|h| h.mode).unwrap_or(HandoverMode::Transfer);
+        let file_name = file_name_for(&header.number);
+        if registry::exists(&self.db, &header.case_id, &header.number, &file_name)? {
+            return Err(Error::AlreadyExists { kind: "case", id: header.number });
+        }
+        let final_path = self.cases_dir().join(&file_name);
+        if final_path.exists() {
+            return Err(Error::AlreadyExists { kind: "case file", id: file_name });
+        }
+        let partial = final_path.with_file_name(format!(".{file_name}.partial"));
+        fsutil::remove_db_files(&partial);
+        let case_key = SecretKey::random()?;
+        let exported = store::export_encrypted(&src, &partial, &case_key, None, |_| Ok(()));
+        drop(src);
+        if let Err(e) = exported {
+            fsutil::remove_db_files(&partial);
+            return Err(e);
+        }
+        let wrapped = crypto::wrap(&wrap_kek(&self.key), &case_key, &case_key_aad(&header.case_id))?;
+        let row = registry::RegistryRow {
+            case_id: header.case_id.clone(),
+            number: header.number.clone(),
+            file_name,
+            key_nonce: wrapped.nonce,
+            wrapped_key: wrapped.ciphertext,
+            title: header.title.clone(),
+            status: header.status,
+            read_only: mode == HandoverMode::Review,
+            chain_seq: chain.head.seq,
+            chain_head: chain.head.hash,
+            last_activity: crate::now_rfc3339(),
+        };
+        let db_path = self.dir.join(DB_FILE);
+        store::write_tx(&mut self.db, &db_path, |tx| registry::insert(tx, &row))?;
+        fsutil::rename_durable(&partial, &final_path)?;
+        let detail = serde_json::json!({ "mode": mode.as_str(), "sha256": sealed_sha });
+        let case_id = header.case_id.clone();
+        self.write_case(&header.number, "case.receive", detail, true, |_| {
+            Ok(((), cases::HEADER_ENTITY, case_id, crypto::to_hex(&crypto::sha256(b"case.receive"))))
+        })?;
+        Ok(summary(self.row(&header.number)?))
+    }
+
+    /// A direct connection to a case file, for integrity tests and forensic
+    /// tooling. Writes through it bypass the audit chain, which `verify`
+    /// then reports.
+    #[doc(hidden)]
+    pub fn raw_case_connection(&mut self, number: &str) -> Result<Connection> {
+        let row = self.row(number)?;
+        let key = self.case_key(&row)?;
+        let path = self.case_path(&row)?;
+        self.open.remove(&row.case_id);
+        store::open(&path, &key, None, FileKind::Case, Mode::Existing)
+    }
+
+    /// Path of a case file (the file itself is encrypted).
+    pub fn case_file_path(&self, number: &str) -> Result<PathBuf> {
+        let row = self.row(number)?;
+        Ok(self.cases_dir().join(row.file_name))
+    }
+
+    /// Closes a case's connection (it reopens, with its checks, on next use).
+    pub fn close_case(&mut self, number: &str) -> Result<()> {
+        let row = self.row(number)?;
+        self.open.remove(&row.case_id);
+        Ok(())
+    }
+}
+
+fn summary(r: registry::RegistryRow) -> CaseSummary {
+    CaseSummary {
+        case_id: r.case_id,
+        number: r.number,
+        title: r.title,
+        status: r.status,
+        read_only: r.read_only,
+        last_activity: r.last_activity,
+    }
+}
+
+/// The file's chain must contain the head the register last saw: fewer
+/// events means an older copy was put back; a different hash means the
+/// history was rewritten.
+pub(crate) fn check_against_register(conn: &Connection, row: &registry::RegistryRow, head: &audit::ChainHead) -> Result<()> {
+    if head.seq < row.chain_seq {
+        return Err(Error::Tampered {
+            number: row.number.clone(),
+            detail: format!(
+                "the file holds {} audit events but this workspace last saw {}: an older copy was put in its place",
+                head.seq, row.chain_seq
+            ),
+        });
+    }
+    if audit::hash_at(conn, row.chain_seq)?.as_deref() != Some(row.chain_head.as_str()) {
+        return Err(Error::Tampered {
+            number: row.number.clone(),
+            detail: format!("audit event {} differs from the one this workspace recorded", row.chain_seq),
+        });
+    }
+    Ok(())
+}
