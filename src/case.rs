@@ -55,9 +55,21 @@ impl CaseStatus {
     /// Parses the stored word.
     pub fn parse(s: &str) -> Option<Self> {
         use CaseStatus::*;
-        [Reported, Preliminary, Assigned, Active, Referred, Filed, Declined, Returned, Monitoring, Dormant, Closed]
-            .into_iter()
-            .find(|c| c.as_str() == s)
+        [
+            Reported,
+            Preliminary,
+            Assigned,
+            Active,
+            Referred,
+            Filed,
+            Declined,
+            Returned,
+            Monitoring,
+            Dormant,
+            Closed,
+        ]
+        .into_iter()
+        .find(|c| c.as_str() == s)
     }
 }
 
@@ -273,12 +285,21 @@ pub fn validate_number(number: &str) -> Result<&str> {
         return Err(Error::validation("case number", "enter the case number"));
     }
     if n.chars().count() > MAX_NUMBER_LEN {
-        return Err(Error::validation("case number", format!("use at most {MAX_NUMBER_LEN} characters")));
+        return Err(Error::validation(
+            "case number",
+            format!("use at most {MAX_NUMBER_LEN} characters"),
+        ));
     }
     if !n.chars().next().is_some_and(char::is_alphanumeric) {
-        return Err(Error::validation("case number", "start with a letter or digit"));
+        return Err(Error::validation(
+            "case number",
+            "start with a letter or digit",
+        ));
     }
-    if let Some(bad) = n.chars().find(|c| !(c.is_alphanumeric() || " -_./#".contains(*c))) {
+    if let Some(bad) = n
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || " -_./#".contains(*c)))
+    {
         return Err(Error::validation(
             "case number",
             format!("the character \u{201c}{bad}\u{201d} is not allowed; use letters, digits, spaces and - _ . / #"),
@@ -300,7 +321,9 @@ pub fn file_name_for(number: &str) -> String {
     }
     let mut base = out.trim_matches(|c| c == '.' || c == '_').to_string();
     // Windows reserves some device names.
-    const RESERVED: &[&str] = &["CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "LPT1", "LPT2", "LPT3"];
+    const RESERVED: &[&str] = &[
+        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "LPT1", "LPT2", "LPT3",
+    ];
     if base.is_empty() || RESERVED.contains(&base.to_ascii_uppercase().as_str()) {
         base = format!("case_{base}");
     }
@@ -313,7 +336,10 @@ pub(crate) fn validate_text(field: &'static str, value: &str, max: usize) -> Res
         return Err(Error::validation(field, "this field is required"));
     }
     if v.chars().count() > max {
-        return Err(Error::validation(field, format!("use at most {max} characters")));
+        return Err(Error::validation(
+            field,
+            format!("use at most {max} characters"),
+        ));
     }
     Ok(v.to_string())
 }

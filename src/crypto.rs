@@ -32,31 +32,56 @@ pub const MIN_KDF_MEMORY_KIB: u32 = 64 * 1024;
 
 impl KdfParams {
     /// The floor: 64 MiB, one pass. Used by tests and as the start of calibration.
-    pub const MINIMUM: KdfParams = KdfParams { m_kib: MIN_KDF_MEMORY_KIB, t: 1, p: 1 };
+    pub const MINIMUM: KdfParams = KdfParams {
+        m_kib: MIN_KDF_MEMORY_KIB,
+        t: 1,
+        p: 1,
+    };
 
     /// Fixed parameters for handover files, format version 1: 128 MiB, three
     /// passes, one lane. A handover file travels, so it gets a heavier cost than
     /// the minimum; fixed so any Vigil can open any handover file of this version.
-    pub const HANDOVER_V1: KdfParams = KdfParams { m_kib: 128 * 1024, t: 3, p: 1 };
+    pub const HANDOVER_V1: KdfParams = KdfParams {
+        m_kib: 128 * 1024,
+        t: 3,
+        p: 1,
+    };
 
     /// Raises the number of passes (at 64 MiB) until one derivation takes about
     /// `target` on this machine. Never goes below [`KdfParams::MINIMUM`].
     pub fn calibrate(target: Duration) -> Result<KdfParams> {
-        let probe = KdfParams { m_kib: MIN_KDF_MEMORY_KIB, t: 2, p: 1 };
+        let probe = KdfParams {
+            m_kib: MIN_KDF_MEMORY_KIB,
+            t: 2,
+            p: 1,
+        };
         let start = Instant::now();
         let _ = derive_key(&Passphrase::new("calibration".into()), &[0u8; 16], probe)?;
         let per_pass = start.elapsed().as_secs_f64() / 2.0;
-        let passes = if per_pass > 0.0 { (target.as_secs_f64() / per_pass).round() } else { 1.0 };
+        let passes = if per_pass > 0.0 {
+            (target.as_secs_f64() / per_pass).round()
+        } else {
+            1.0
+        };
         let t = passes.clamp(1.0, 64.0) as u32;
-        Ok(KdfParams { m_kib: MIN_KDF_MEMORY_KIB, t, p: 1 })
+        Ok(KdfParams {
+            m_kib: MIN_KDF_MEMORY_KIB,
+            t,
+            p: 1,
+        })
     }
 
     fn validate(self) -> Result<Params> {
-        if self.m_kib < MIN_KDF_MEMORY_KIB || self.t == 0 || self.p == 0 || self.p > 16 || self.t > 1000
+        if self.m_kib < MIN_KDF_MEMORY_KIB
+            || self.t == 0
+            || self.p == 0
+            || self.p > 16
+            || self.t > 1000
         {
             return Err(Error::Crypto("key-derivation parameters out of range"));
         }
-        Params::new(self.m_kib, self.t, self.p, Some(32)).map_err(|_| Error::Crypto("bad Argon2 parameters"))
+        Params::new(self.m_kib, self.t, self.p, Some(32))
+            .map_err(|_| Error::Crypto("bad Argon2 parameters"))
     }
 }
 
@@ -98,9 +123,18 @@ pub fn wrap(kek: &SecretKey, key: &SecretKey, aad: &[u8]) -> Result<Wrapped> {
     let mut nonce = [0u8; 24];
     fill_random(&mut nonce)?;
     let ciphertext = cipher
-        .encrypt(XNonce::from_slice(&nonce), Payload { msg: key.bytes(), aad })
+        .encrypt(
+            XNonce::from_slice(&nonce),
+            Payload {
+                msg: key.bytes(),
+                aad,
+            },
+        )
         .map_err(|_| Error::Crypto("key wrapping failed"))?;
-    Ok(Wrapped { nonce: nonce.to_vec(), ciphertext })
+    Ok(Wrapped {
+        nonce: nonce.to_vec(),
+        ciphertext,
+    })
 }
 
 /// Unwraps; `None` when the key-encryption key or the associated data is wrong
@@ -112,7 +146,13 @@ pub fn unwrap(kek: &SecretKey, wrapped: &Wrapped, aad: &[u8]) -> Option<SecretKe
     let cipher = XChaCha20Poly1305::new(kek.bytes().into());
     let plain = zeroize::Zeroizing::new(
         cipher
-            .decrypt(XNonce::from_slice(&wrapped.nonce), Payload { msg: &wrapped.ciphertext, aad })
+            .decrypt(
+                XNonce::from_slice(&wrapped.nonce),
+                Payload {
+                    msg: &wrapped.ciphertext,
+                    aad,
+                },
+            )
             .ok()?,
     );
     SecretKey::from_slice(&plain)
@@ -120,7 +160,8 @@ pub fn unwrap(kek: &SecretKey, wrapped: &Wrapped, aad: &[u8]) -> Option<SecretKe
 
 /// Fills `buf` from the operating system's random generator.
 pub fn fill_random(buf: &mut [u8]) -> Result<()> {
-    getrandom::fill(buf).map_err(|_| Error::Crypto("the operating system's random generator failed"))
+    getrandom::fill(buf)
+        .map_err(|_| Error::Crypto("the operating system's random generator failed"))
 }
 
 /// SHA-256 of `bytes`.
@@ -166,11 +207,17 @@ mod tests {
         let key = SecretKey::random().unwrap();
         let w = wrap(&kek, &key, b"case:1").unwrap();
         assert_eq!(unwrap(&kek, &w, b"case:1").unwrap().bytes(), key.bytes());
-        assert!(unwrap(&kek, &w, b"case:2").is_none(), "other purpose must not unwrap");
+        assert!(
+            unwrap(&kek, &w, b"case:2").is_none(),
+            "other purpose must not unwrap"
+        );
         assert!(unwrap(&SecretKey::random().unwrap(), &w, b"case:1").is_none());
         let mut bad = w.clone();
         bad.ciphertext[0] ^= 1;
-        assert!(unwrap(&kek, &bad, b"case:1").is_none(), "altered envelope must not unwrap");
+        assert!(
+            unwrap(&kek, &bad, b"case:1").is_none(),
+            "altered envelope must not unwrap"
+        );
     }
 
     #[test]
@@ -186,7 +233,11 @@ mod tests {
     #[test]
     fn weak_kdf_parameters_are_refused() {
         let p = Passphrase::new("x".into());
-        let weak = KdfParams { m_kib: 1024, t: 1, p: 1 };
+        let weak = KdfParams {
+            m_kib: 1024,
+            t: 1,
+            p: 1,
+        };
         assert!(derive_key(&p, b"0123456789abcdef", weak).is_err());
     }
 

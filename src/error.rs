@@ -14,7 +14,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[non_exhaustive]
 pub enum Error {
     /// The workspace passphrase (or recovery key) did not unwrap the workspace key.
-    #[error("the passphrase is not correct; check Caps Lock and the keyboard layout, then try again")]
+    #[error(
+        "the passphrase is not correct; check Caps Lock and the keyboard layout, then try again"
+    )]
     WrongPassphrase,
 
     /// The recovery key did not unwrap the workspace key, or is mistyped.
@@ -219,7 +221,10 @@ impl Error {
     }
 
     pub(crate) fn validation(field: &'static str, reason: impl Into<String>) -> Self {
-        Error::Validation { field, reason: reason.into() }
+        Error::Validation {
+            field,
+            reason: reason.into(),
+        }
     }
 
     /// Maps an I/O error at `path` to the variant a user can act on.

@@ -169,7 +169,10 @@ enum PassphraseCommand {
 
 fn parse_report(s: &str) -> Result<AgencyReport, String> {
     let (agency, number) = s.split_once('=').ok_or("expected AGENCY=NUMBER")?;
-    Ok(AgencyReport { agency: agency.trim().to_string(), number: number.trim().to_string() })
+    Ok(AgencyReport {
+        agency: agency.trim().to_string(),
+        number: number.trim().to_string(),
+    })
 }
 
 fn main() -> ExitCode {
@@ -177,7 +180,10 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            let code = e.downcast_ref::<vigil::Error>().map(|v| v.exit_code()).unwrap_or(1);
+            let code = e
+                .downcast_ref::<vigil::Error>()
+                .map(|v| v.exit_code())
+                .unwrap_or(1);
             eprintln!("vigil: {e:#}");
             ExitCode::from(code)
         }
@@ -186,9 +192,15 @@ fn main() -> ExitCode {
 
 /// A secret from a file (first line), else an environment variable, else a
 /// no-echo prompt (asked twice when `confirm`).
-fn secret(file: Option<&Path>, env: &str, prompt: &str, confirm: bool) -> anyhow::Result<Passphrase> {
+fn secret(
+    file: Option<&Path>,
+    env: &str,
+    prompt: &str,
+    confirm: bool,
+) -> anyhow::Result<Passphrase> {
     if let Some(f) = file {
-        let text = std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
+        let text =
+            std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
         let line = text.lines().next().unwrap_or_default().to_string();
         drop(zeroize::Zeroizing::new(text));
         return Ok(Passphrase::new(line));
@@ -225,9 +237,17 @@ fn unlock(cli: &Cli, dir: &Path) -> anyhow::Result<UnlockedWorkspace> {
         }
         None => {
             if !workspace::exists(dir) {
-                return Err(vigil::Error::NoWorkspace { dir: dir.to_path_buf() }.into());
+                return Err(vigil::Error::NoWorkspace {
+                    dir: dir.to_path_buf(),
+                }
+                .into());
             }
-            let p = secret(cli.passphrase_file.as_deref(), "VIGIL_PASSPHRASE", "Workspace passphrase: ", false)?;
+            let p = secret(
+                cli.passphrase_file.as_deref(),
+                "VIGIL_PASSPHRASE",
+                "Workspace passphrase: ",
+                false,
+            )?;
             workspace::unlock(dir, Credential::Passphrase(&p))?
         }
     };
@@ -254,7 +274,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     match &cli.command {
         Command::Init(a) => {
-            let any = a.name.is_some() || a.badge.is_some() || a.unit.is_some() || a.agency.is_some();
+            let any =
+                a.name.is_some() || a.badge.is_some() || a.unit.is_some() || a.agency.is_some();
             let profile = any.then(|| Profile {
                 name: a.name.clone().unwrap_or_default(),
                 badge: a.badge.clone().unwrap_or_default(),
@@ -264,7 +285,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if workspace::exists(&dir) {
                 return Err(vigil::Error::WorkspaceExists { dir }.into());
             }
-            let p = secret(cli.passphrase_file.as_deref(), "VIGIL_PASSPHRASE", "New workspace passphrase: ", true)?;
+            let p = secret(
+                cli.passphrase_file.as_deref(),
+                "VIGIL_PASSPHRASE",
+                "New workspace passphrase: ",
+                true,
+            )?;
             let kdf = KdfParams::calibrate(std::time::Duration::from_millis(a.unlock_ms))?;
             let (_ws, rk) = workspace::create(&dir, &p, profile.as_ref(), kdf)?;
             eprintln!("Workspace created in {}", dir.display());
@@ -275,14 +301,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut ws = unlock(&cli, &dir)?;
             return case_command(&mut ws, c);
         }
-        Command::Passphrase(PassphraseCommand::Change { new_passphrase_file, unlock_ms }) => {
+        Command::Passphrase(PassphraseCommand::Change {
+            new_passphrase_file,
+            unlock_ms,
+        }) => {
             let mut ws = unlock(&cli, &dir)?;
             let current = if ws.unlocked_by_recovery_key() {
                 None
             } else {
-                Some(secret(cli.passphrase_file.as_deref(), "VIGIL_PASSPHRASE", "Current passphrase: ", false)?)
+                Some(secret(
+                    cli.passphrase_file.as_deref(),
+                    "VIGIL_PASSPHRASE",
+                    "Current passphrase: ",
+                    false,
+                )?)
             };
-            let new = secret(new_passphrase_file.as_deref(), "VIGIL_NEW_PASSPHRASE", "New passphrase: ", true)?;
+            let new = secret(
+                new_passphrase_file.as_deref(),
+                "VIGIL_NEW_PASSPHRASE",
+                "New passphrase: ",
+                true,
+            )?;
             let kdf = KdfParams::calibrate(std::time::Duration::from_millis(*unlock_ms))?;
             ws.change_passphrase(current.as_ref(), &new, kdf)?;
             eprintln!("Passphrase changed. Case files were not rewritten.");
@@ -293,7 +332,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 fn case_command(ws: &mut UnlockedWorkspace, c: &CaseCommand) -> anyhow::Result<ExitCode> {
     match c {
-        CaseCommand::New { number, title, opened_on, investigator, reports } => {
+        CaseCommand::New {
+            number,
+            title,
+            opened_on,
+            investigator,
+            reports,
+        } => {
             let s = ws.create_case(&NewCase {
                 number: number.clone(),
                 title: title.clone(),
@@ -312,7 +357,13 @@ fn case_command(ws: &mut UnlockedWorkspace, c: &CaseCommand) -> anyhow::Result<E
             } else {
                 for s in list {
                     let ro = if s.read_only { " [review copy]" } else { "" };
-                    println!("{:<20} {:<12} {}  {}{ro}", s.number, s.status.as_str(), s.last_activity, s.title);
+                    println!(
+                        "{:<20} {:<12} {}  {}{ro}",
+                        s.number,
+                        s.status.as_str(),
+                        s.last_activity,
+                        s.title
+                    );
                 }
             }
         }
@@ -323,7 +374,15 @@ fn case_command(ws: &mut UnlockedWorkspace, c: &CaseCommand) -> anyhow::Result<E
             } else {
                 let h = &d.header;
                 println!("Case {}: {}", h.number, h.title);
-                println!("  status:        {}{}", h.status.as_str(), if d.read_only { " (read-only review copy)" } else { "" });
+                println!(
+                    "  status:        {}{}",
+                    h.status.as_str(),
+                    if d.read_only {
+                        " (read-only review copy)"
+                    } else {
+                        ""
+                    }
+                );
                 println!("  opened on:     {}", h.opened_on);
                 println!("  investigator:  {}", h.assigned_investigator);
                 for r in &h.agency_reports {
@@ -333,7 +392,12 @@ fn case_command(ws: &mut UnlockedWorkspace, c: &CaseCommand) -> anyhow::Result<E
                 println!("  file:          {}", d.file_name);
             }
         }
-        CaseCommand::Edit { number, title, opened_on, investigator } => {
+        CaseCommand::Edit {
+            number,
+            title,
+            opened_on,
+            investigator,
+        } => {
             let h = ws.case_detail(number)?.header;
             let patch = CaseHeaderPatch {
                 title: title.clone().unwrap_or(h.title),
@@ -349,9 +413,18 @@ fn case_command(ws: &mut UnlockedWorkspace, c: &CaseCommand) -> anyhow::Result<E
             if *json {
                 print_json(&r)?;
             } else {
-                println!("Case {}: {}", r.number, if r.ok { "INTACT" } else { "FAILED" });
+                println!(
+                    "Case {}: {}",
+                    r.number,
+                    if r.ok { "INTACT" } else { "FAILED" }
+                );
                 for c in &r.checks {
-                    println!("  [{}] {}: {}", if c.ok { "ok" } else { "FAIL" }, c.name, c.detail);
+                    println!(
+                        "  [{}] {}: {}",
+                        if c.ok { "ok" } else { "FAIL" },
+                        c.name,
+                        c.detail
+                    );
                 }
                 println!("  chain head: {} ({} events)", r.chain_head, r.event_count);
             }
@@ -359,19 +432,32 @@ fn case_command(ws: &mut UnlockedWorkspace, c: &CaseCommand) -> anyhow::Result<E
                 return Ok(ExitCode::from(15));
             }
         }
-        CaseCommand::Seal { number, out, review, force, handover_passphrase_file } => {
+        CaseCommand::Seal {
+            number,
+            out,
+            review,
+            force,
+            handover_passphrase_file,
+        } => {
             let hp = secret(
                 handover_passphrase_file.as_deref(),
                 "VIGIL_HANDOVER_PASSPHRASE",
                 "Handover passphrase: ",
                 true,
             )?;
-            let mode = if *review { HandoverMode::Review } else { HandoverMode::Transfer };
+            let mode = if *review {
+                HandoverMode::Review
+            } else {
+                HandoverMode::Transfer
+            };
             let r = ws.seal_case(number, out, &hp, mode, *force)?;
             eprintln!("Sealed case {number} ({}) to {}", mode.as_str(), r.path);
             println!("{}  {}", r.sha256, r.path);
         }
-        CaseCommand::Receive { file, handover_passphrase_file } => {
+        CaseCommand::Receive {
+            file,
+            handover_passphrase_file,
+        } => {
             let hp = secret(
                 handover_passphrase_file.as_deref(),
                 "VIGIL_HANDOVER_PASSPHRASE",
@@ -379,7 +465,11 @@ fn case_command(ws: &mut UnlockedWorkspace, c: &CaseCommand) -> anyhow::Result<E
                 false,
             )?;
             let s = ws.receive_case(file, &hp)?;
-            let ro = if s.read_only { " as a read-only review copy" } else { "" };
+            let ro = if s.read_only {
+                " as a read-only review copy"
+            } else {
+                ""
+            };
             eprintln!("Received case {}{ro}", s.number);
         }
     }

@@ -30,9 +30,9 @@ pub struct PassphraseAssessment {
 
 /// Words that make a passphrase guessable whatever surrounds them.
 const COMMON: &[&str] = &[
-    "password", "passwort", "letmein", "welcome", "qwerty", "azerty", "iloveyou", "admin", "monkey",
-    "dragon", "football", "baseball", "sunshine", "princess", "trustno1", "abc123", "123456",
-    "police", "sheriff", "vigil", "changeme",
+    "password", "passwort", "letmein", "welcome", "qwerty", "azerty", "iloveyou", "admin",
+    "monkey", "dragon", "football", "baseball", "sunshine", "princess", "trustno1", "abc123",
+    "123456", "police", "sheriff", "vigil", "changeme",
 ];
 
 /// Checks `passphrase` against the rules; `personal` are the user's own
@@ -71,7 +71,9 @@ pub fn assess(passphrase: &Passphrase, personal: &[&str]) -> PassphraseAssessmen
         problems.push("Avoid keyboard or alphabet runs such as 1234 or abcd.".to_string());
     }
     if let Some(word) = COMMON.iter().find(|w| lower.contains(*w)) {
-        problems.push(format!("Avoid common words such as \u{201c}{word}\u{201d}."));
+        problems.push(format!(
+            "Avoid common words such as \u{201c}{word}\u{201d}."
+        ));
     }
     for part in personal
         .iter()
@@ -96,7 +98,12 @@ pub fn assess(passphrase: &Passphrase, personal: &[&str]) -> PassphraseAssessmen
         score = score.min(1);
     }
     let label = ["Very weak", "Weak", "Fair", "Strong", "Very strong"][score as usize].to_string();
-    PassphraseAssessment { acceptable: problems.is_empty(), score, label, problems }
+    PassphraseAssessment {
+        acceptable: problems.is_empty(),
+        score,
+        label,
+        problems,
+    }
 }
 
 fn estimate_bits(chars: &[char], classes: &[bool; 4], problem_count: usize) -> f64 {
@@ -137,7 +144,9 @@ fn is_run(chars: &[char]) -> bool {
     let rows = ["qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890"];
     let on_row = rows.iter().any(|r| {
         let n = lower.chars().count();
-        n >= 6 && (r.contains(lower.as_str()) || r.chars().rev().collect::<String>().contains(lower.as_str()))
+        n >= 6
+            && (r.contains(lower.as_str())
+                || r.chars().rev().collect::<String>().contains(lower.as_str()))
     });
     steps * 10 >= (chars.len() - 1) * 7 || on_row
 }
@@ -147,14 +156,21 @@ mod tests {
     use super::*;
 
     fn check(p: &str) -> PassphraseAssessment {
-        assess(&Passphrase::new(p.to_string()), &["Dana Reyes", "4471", "TMU", "Eastfield PD"])
+        assess(
+            &Passphrase::new(p.to_string()),
+            &["Dana Reyes", "4471", "TMU", "Eastfield PD"],
+        )
     }
 
     #[test]
     fn short_or_single_class_passphrases_are_refused_with_reasons() {
         let a = check("Ab1!");
         assert!(!a.acceptable);
-        assert!(a.problems.iter().any(|p| p.contains("at least 10")), "{:?}", a.problems);
+        assert!(
+            a.problems.iter().any(|p| p.contains("at least 10")),
+            "{:?}",
+            a.problems
+        );
         let b = check("alllowercaseletters");
         assert!(!b.acceptable);
         assert!(b.problems.iter().any(|p| p.contains("kinds of character")));

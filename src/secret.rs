@@ -185,8 +185,14 @@ mod tests {
 
     #[test]
     fn mistyped_recovery_key_is_rejected() {
-        assert!(matches!(RecoveryKey::parse("VGL1-ABCD"), Err(crate::Error::WrongRecoveryKey)));
-        assert!(matches!(RecoveryKey::parse("not a key at all!"), Err(crate::Error::WrongRecoveryKey)));
+        assert!(matches!(
+            RecoveryKey::parse("VGL1-ABCD"),
+            Err(crate::Error::WrongRecoveryKey)
+        ));
+        assert!(matches!(
+            RecoveryKey::parse("not a key at all!"),
+            Err(crate::Error::WrongRecoveryKey)
+        ));
     }
 
     #[test]

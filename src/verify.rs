@@ -5,7 +5,11 @@ use crate::store::{audit, cases, migrate, registry::RegistryRow};
 use rusqlite::Connection;
 
 fn check(name: &str, ok: bool, detail: impl Into<String>) -> VerifyCheck {
-    VerifyCheck { name: name.to_string(), ok, detail: detail.into() }
+    VerifyCheck {
+        name: name.to_string(),
+        ok,
+        detail: detail.into(),
+    }
 }
 
 /// Runs the checks on an open, keyed connection. Never fails: a check that
@@ -27,25 +31,42 @@ pub(crate) fn run(conn: &Connection, row: &RegistryRow, supported: i64) -> Verif
     }
 
     match cases::cipher_integrity(conn) {
-        Ok(rows) if rows.is_empty() => {
-            checks.push(check("Page authentication", true, "every encrypted page passes its HMAC check"))
-        }
+        Ok(rows) if rows.is_empty() => checks.push(check(
+            "Page authentication",
+            true,
+            "every encrypted page passes its HMAC check",
+        )),
         Ok(rows) => checks.push(check(
             "Page authentication",
             false,
-            format!("{} page(s) fail their HMAC check: the file was damaged or altered", rows.len()),
+            format!(
+                "{} page(s) fail their HMAC check: the file was damaged or altered",
+                rows.len()
+            ),
         )),
-        Err(e) => checks.push(check("Page authentication", false, format!("could not run: {e}"))),
+        Err(e) => checks.push(check(
+            "Page authentication",
+            false,
+            format!("could not run: {e}"),
+        )),
     }
 
     match cases::integrity(conn) {
-        Ok(rows) if rows == ["ok"] => checks.push(check("Database structure", true, "SQLite integrity check: ok")),
+        Ok(rows) if rows == ["ok"] => checks.push(check(
+            "Database structure",
+            true,
+            "SQLite integrity check: ok",
+        )),
         Ok(rows) => checks.push(check(
             "Database structure",
             false,
             format!("SQLite integrity check found {} problem(s)", rows.len()),
         )),
-        Err(e) => checks.push(check("Database structure", false, format!("could not run: {e}"))),
+        Err(e) => checks.push(check(
+            "Database structure",
+            false,
+            format!("could not run: {e}"),
+        )),
     }
 
     let mut event_count = 0;
@@ -91,7 +112,11 @@ pub(crate) fn run(conn: &Connection, row: &RegistryRow, supported: i64) -> Verif
                 Err(e) => checks.push(check("Matches this workspace's record", false, format!("could not run: {e}"))),
             }
         }
-        Err(e) => checks.push(check("Audit chain", false, format!("could not be read: {e}"))),
+        Err(e) => checks.push(check(
+            "Audit chain",
+            false,
+            format!("could not be read: {e}"),
+        )),
     }
 
     checks.push(records_check(conn));
@@ -119,7 +144,11 @@ fn records_check(conn: &Connection) -> VerifyCheck {
             Ok(c) => c,
             Err(e) => return check(NAME, false, format!("could not read {entity}: {e}")),
         };
-        let ok = if action.ends_with(".delete") { current.is_none() } else { current.as_deref() == Some(expected.as_str()) };
+        let ok = if action.ends_with(".delete") {
+            current.is_none()
+        } else {
+            current.as_deref() == Some(expected.as_str())
+        };
         if !ok {
             mismatched.push(entity.clone());
         }
@@ -129,12 +158,19 @@ fn records_check(conn: &Connection) -> VerifyCheck {
         mismatched.push("case header (no audit event)".to_string());
     }
     if mismatched.is_empty() {
-        check(NAME, true, format!("{} record(s) are exactly as last recorded", latest.len()))
+        check(
+            NAME,
+            true,
+            format!("{} record(s) are exactly as last recorded", latest.len()),
+        )
     } else {
         check(
             NAME,
             false,
-            format!("changed outside Vigil since their last audit event: {}", mismatched.join(", ")),
+            format!(
+                "changed outside Vigil since their last audit event: {}",
+                mismatched.join(", ")
+            ),
         )
     }
 }

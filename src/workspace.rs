@@ -149,7 +149,11 @@ pub fn exists(dir: &Path) -> bool {
 
 /// How long the next attempt must wait after `failures` failures, the last at
 /// `last`: nothing for the first five, then 30 s doubling up to 15 minutes.
-pub fn lockout_remaining(failures: u32, last: DateTime<Utc>, now: DateTime<Utc>) -> Option<Duration> {
+pub fn lockout_remaining(
+    failures: u32,
+    last: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Option<Duration> {
     if failures < FREE_ATTEMPTS {
         return None;
     }
@@ -162,7 +166,9 @@ pub fn lockout_remaining(failures: u32, last: DateTime<Utc>, now: DateTime<Utc>)
 fn wrapped_from(env: &Envelope) -> Option<Wrapped> {
     Some(Wrapped {
         nonce: data_encoding::HEXLOWER.decode(env.nonce.as_bytes()).ok()?,
-        ciphertext: data_encoding::HEXLOWER.decode(env.ciphertext.as_bytes()).ok()?,
+        ciphertext: data_encoding::HEXLOWER
+            .decode(env.ciphertext.as_bytes())
+            .ok()?,
     })
 }
 
@@ -188,7 +194,12 @@ fn recovery_kek(rk: &RecoveryKey, id: &str) -> SecretKey {
     crypto::subkey(rk.key(), &format!("vigil/recovery-kek/v1/{id}"))
 }
 
-fn passphrase_envelope(wkey: &SecretKey, pass: &Passphrase, kdf: KdfParams, id: &str) -> Result<Envelope> {
+fn passphrase_envelope(
+    wkey: &SecretKey,
+    pass: &Passphrase,
+    kdf: KdfParams,
+    id: &str,
+) -> Result<Envelope> {
     let mut salt = [0u8; 16];
     crypto::fill_random(&mut salt)?;
     let kek = crypto::derive_key(pass, &salt, kdf)?;
@@ -201,17 +212,28 @@ fn read_keyring(dir: &Path) -> Result<Keyring> {
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Error::NoWorkspace { dir: dir.to_path_buf() })
+            return Err(Error::NoWorkspace {
+                dir: dir.to_path_buf(),
+            })
         }
         Err(e) => return Err(Error::io(&path, e)),
     };
-    let k: Keyring = serde_json::from_slice(&bytes)
-        .map_err(|e| Error::BadKeyring { path: path.clone(), detail: format!("line {}", e.line()) })?;
+    let k: Keyring = serde_json::from_slice(&bytes).map_err(|e| Error::BadKeyring {
+        path: path.clone(),
+        detail: format!("line {}", e.line()),
+    })?;
     if k.format != KEYRING_FORMAT {
-        return Err(Error::BadKeyring { path, detail: "unknown format".into() });
+        return Err(Error::BadKeyring {
+            path,
+            detail: "unknown format".into(),
+        });
     }
     if k.version > KEYRING_VERSION {
-        return Err(Error::NewerFormat { path, found: k.version.into(), supported: KEYRING_VERSION.into() });
+        return Err(Error::NewerFormat {
+            path,
+            found: k.version.into(),
+            supported: KEYRING_VERSION.into(),
+        });
     }
     Ok(k)
 }
@@ -243,7 +265,9 @@ fn acquire_lock(dir: &Path) -> Result<std::fs::File> {
         .map_err(|e| Error::io(&path, e))?;
     match f.try_lock() {
         Ok(()) => Ok(f),
-        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked { path: dir.to_path_buf() }),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked {
+            path: dir.to_path_buf(),
+        }),
         Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&path, e)),
     }
 }
@@ -264,13 +288,18 @@ pub fn create(
     kdf: KdfParams,
 ) -> Result<(UnlockedWorkspace, RecoveryKey)> {
     if exists(dir) {
-        return Err(Error::WorkspaceExists { dir: dir.to_path_buf() });
+        return Err(Error::WorkspaceExists {
+            dir: dir.to_path_buf(),
+        });
     }
     let profile = profile.map(Profile::validated).transpose()?;
     let personal = profile.as_ref().map(|p| p.parts()).unwrap_or_default();
     let assessment = crate::passphrase::assess(passphrase, &personal);
     if !assessment.acceptable {
-        return Err(Error::validation("passphrase", assessment.problems.join(" ")));
+        return Err(Error::validation(
+            "passphrase",
+            assessment.problems.join(" "),
+        ));
     }
     std::fs::create_dir_all(dir.join(CASES_DIR)).map_err(|e| Error::io(dir, e))?;
     let lock = acquire_lock(dir)?;
@@ -278,7 +307,10 @@ pub fn create(
     // cannot be opened by anyone: set it aside.
     let db_path = dir.join(DB_FILE);
     if db_path.exists() {
-        let aside = dir.join(format!("{DB_FILE}.orphaned-{}", Utc::now().format("%Y%m%dT%H%M%S")));
+        let aside = dir.join(format!(
+            "{DB_FILE}.orphaned-{}",
+            Utc::now().format("%Y%m%dT%H%M%S")
+        ));
         std::fs::rename(&db_path, &aside).map_err(|e| Error::io(&db_path, e))?;
         fsutil::remove_db_files(&db_path);
     }
@@ -291,9 +323,19 @@ pub fn create(
         workspace_id: id.clone(),
         created_at: crate::now_rfc3339(),
         passphrase: passphrase_envelope(&wkey, passphrase, kdf, &id)?,
-        recovery: envelope(&crypto::wrap(&recovery_kek(&recovery, &id), &wkey, &recovery_aad(&id))?, None, None),
+        recovery: envelope(
+            &crypto::wrap(&recovery_kek(&recovery, &id), &wkey, &recovery_aad(&id))?,
+            None,
+            None,
+        ),
     };
-    let db = store::open(&db_path, &db_key(&wkey), None, FileKind::Workspace, Mode::Create)?;
+    let db = store::open(
+        &db_path,
+        &db_key(&wkey),
+        None,
+        FileKind::Workspace,
+        Mode::Create,
+    )?;
     if let Some(p) = &profile {
         registry::set_profile(&db, p)?;
     }
@@ -318,9 +360,16 @@ pub fn unlock(dir: &Path, credential: Credential<'_>) -> Result<(UnlockedWorkspa
     let lock = acquire_lock(dir)?;
     let mut attempts = read_attempts(dir);
     let now = Utc::now();
-    if let Some(last) = attempts.last_failed_at.as_deref().and_then(cases::parse_time) {
+    if let Some(last) = attempts
+        .last_failed_at
+        .as_deref()
+        .and_then(cases::parse_time)
+    {
         if let Some(wait) = lockout_remaining(attempts.failures, last, now) {
-            return Err(Error::TooManyAttempts { failures: attempts.failures, retry_after_secs: wait.as_secs().max(1) });
+            return Err(Error::TooManyAttempts {
+                failures: attempts.failures,
+                retry_after_secs: wait.as_secs().max(1),
+            });
         }
     }
     let id = &keyring.workspace_id;
@@ -329,30 +378,53 @@ pub fn unlock(dir: &Path, credential: Credential<'_>) -> Result<(UnlockedWorkspa
             let env = &keyring.passphrase;
             let (Some(kdf), Some(salt), Some(w)) = (
                 env.kdf,
-                env.salt.as_deref().and_then(|s| data_encoding::HEXLOWER.decode(s.as_bytes()).ok()),
+                env.salt
+                    .as_deref()
+                    .and_then(|s| data_encoding::HEXLOWER.decode(s.as_bytes()).ok()),
                 wrapped_from(env),
             ) else {
-                return Err(Error::BadKeyring { path: dir.join(KEYRING_FILE), detail: "passphrase envelope".into() });
+                return Err(Error::BadKeyring {
+                    path: dir.join(KEYRING_FILE),
+                    detail: "passphrase envelope".into(),
+                });
             };
             let kek = crypto::derive_key(p, &salt, kdf)?;
             (crypto::unwrap(&kek, &w, &passphrase_aad(id)), false)
         }
         Credential::RecoveryKey(rk) => {
             let Some(w) = wrapped_from(&keyring.recovery) else {
-                return Err(Error::BadKeyring { path: dir.join(KEYRING_FILE), detail: "recovery envelope".into() });
+                return Err(Error::BadKeyring {
+                    path: dir.join(KEYRING_FILE),
+                    detail: "recovery envelope".into(),
+                });
             };
-            (crypto::unwrap(&recovery_kek(rk, id), &w, &recovery_aad(id)), true)
+            (
+                crypto::unwrap(&recovery_kek(rk, id), &w, &recovery_aad(id)),
+                true,
+            )
         }
     };
     let Some(wkey) = unwrapped else {
         attempts.failures += 1;
         let stamp = crate::now_rfc3339();
-        attempts.first_failed_at.get_or_insert_with(|| stamp.clone());
+        attempts
+            .first_failed_at
+            .get_or_insert_with(|| stamp.clone());
         attempts.last_failed_at = Some(stamp);
         write_attempts(dir, &attempts)?;
-        return Err(if by_recovery { Error::WrongRecoveryKey } else { Error::WrongPassphrase });
+        return Err(if by_recovery {
+            Error::WrongRecoveryKey
+        } else {
+            Error::WrongPassphrase
+        });
     };
-    let db = store::open(&dir.join(DB_FILE), &db_key(&wkey), None, FileKind::Workspace, Mode::Existing)?;
+    let db = store::open(
+        &dir.join(DB_FILE),
+        &db_key(&wkey),
+        None,
+        FileKind::Workspace,
+        Mode::Existing,
+    )?;
     let profile = registry::profile(&db)?;
     let report = UnlockReport {
         failed_attempts: attempts.failures,
@@ -397,7 +469,9 @@ pub struct UnlockedWorkspace {
 
 impl std::fmt::Debug for UnlockedWorkspace {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UnlockedWorkspace").field("dir", &self.dir).finish_non_exhaustive()
+        f.debug_struct("UnlockedWorkspace")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
     }
 }
 
@@ -434,32 +508,50 @@ impl UnlockedWorkspace {
     /// Current settings.
     pub fn settings(&self) -> Result<Settings> {
         let idle = registry::setting(&self.db, "idle_minutes")?.and_then(|v| v.parse().ok());
-        Ok(Settings { idle_minutes: idle.unwrap_or(Settings::default().idle_minutes) })
+        Ok(Settings {
+            idle_minutes: idle.unwrap_or(Settings::default().idle_minutes),
+        })
     }
 
     /// Saves settings.
     pub fn save_settings(&mut self, s: &Settings) -> Result<Settings> {
         if !(1..=240).contains(&s.idle_minutes) {
-            return Err(Error::validation("idle lock", "choose between 1 and 240 minutes"));
+            return Err(Error::validation(
+                "idle lock",
+                "choose between 1 and 240 minutes",
+            ));
         }
         let path = self.dir.join(DB_FILE);
-        store::write_tx(&mut self.db, &path, |tx| registry::set_setting(tx, "idle_minutes", &s.idle_minutes.to_string()))?;
+        store::write_tx(&mut self.db, &path, |tx| {
+            registry::set_setting(tx, "idle_minutes", &s.idle_minutes.to_string())
+        })?;
         self.settings()
     }
 
     /// Changes the workspace passphrase: rewraps the workspace key only; no
     /// case file is touched. `current` is required unless the workspace was
     /// unlocked with the recovery key.
-    pub fn change_passphrase(&mut self, current: Option<&Passphrase>, new: &Passphrase, kdf: KdfParams) -> Result<()> {
+    pub fn change_passphrase(
+        &mut self,
+        current: Option<&Passphrase>,
+        new: &Passphrase,
+        kdf: KdfParams,
+    ) -> Result<()> {
         let mut keyring = read_keyring(&self.dir)?;
         match current {
             Some(cur) => {
                 let env = &keyring.passphrase;
-                let salt = env.salt.as_deref().and_then(|s| data_encoding::HEXLOWER.decode(s.as_bytes()).ok());
+                let salt = env
+                    .salt
+                    .as_deref()
+                    .and_then(|s| data_encoding::HEXLOWER.decode(s.as_bytes()).ok());
                 let ok = match (env.kdf, salt, wrapped_from(env)) {
-                    (Some(kdf), Some(salt), Some(w)) => {
-                        crypto::unwrap(&crypto::derive_key(cur, &salt, kdf)?, &w, &passphrase_aad(&self.id)).is_some()
-                    }
+                    (Some(kdf), Some(salt), Some(w)) => crypto::unwrap(
+                        &crypto::derive_key(cur, &salt, kdf)?,
+                        &w,
+                        &passphrase_aad(&self.id),
+                    )
+                    .is_some(),
                     _ => false,
                 };
                 if !ok {
@@ -467,7 +559,12 @@ impl UnlockedWorkspace {
                 }
             }
             None if self.by_recovery => {}
-            None => return Err(Error::validation("current passphrase", "enter the current passphrase")),
+            None => {
+                return Err(Error::validation(
+                    "current passphrase",
+                    "enter the current passphrase",
+                ))
+            }
         }
         let personal = self.profile.as_ref().map(|p| p.parts()).unwrap_or_default();
         let a = crate::passphrase::assess(new, &personal);
@@ -484,7 +581,10 @@ impl UnlockedWorkspace {
     pub fn actor(&self) -> String {
         match &self.profile {
             Some(p) => format!("{} ({}, {})", p.name, p.badge, p.agency),
-            None => format!("unnamed investigator (workspace {})", &self.id[..8.min(self.id.len())]),
+            None => format!(
+                "unnamed investigator (workspace {})",
+                &self.id[..8.min(self.id.len())]
+            ),
         }
     }
 
@@ -500,24 +600,37 @@ impl UnlockedWorkspace {
         let investigator = match (&new.assigned_investigator, &self.profile) {
             (Some(i), _) if !i.trim().is_empty() => validate_text("assigned investigator", i, 120)?,
             (_, Some(p)) => p.name.clone(),
-            _ => return Err(Error::validation("assigned investigator", "this field is required")),
+            _ => {
+                return Err(Error::validation(
+                    "assigned investigator",
+                    "this field is required",
+                ))
+            }
         };
         let reports = clean_reports(&new.agency_reports)?;
         let file_name = file_name_for(&number);
         let case_id = crypto::random_id()?;
         if registry::exists(&self.db, &case_id, &number, &file_name)? {
-            return Err(Error::AlreadyExists { kind: "case", id: number });
+            return Err(Error::AlreadyExists {
+                kind: "case",
+                id: number,
+            });
         }
         let final_path = self.cases_dir().join(&file_name);
         if final_path.exists() {
-            return Err(Error::AlreadyExists { kind: "case file", id: file_name });
+            return Err(Error::AlreadyExists {
+                kind: "case file",
+                id: file_name,
+            });
         }
         let now = Utc::now();
         let header = CaseHeader {
             case_id: case_id.clone(),
             number: number.clone(),
             title,
-            opened_on: new.opened_on.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            opened_on: new
+                .opened_on
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
             assigned_investigator: investigator,
             agency_reports: reports,
             status: CaseStatus::Active,
@@ -572,14 +685,20 @@ impl UnlockedWorkspace {
     }
 
     fn row(&self, number: &str) -> Result<registry::RegistryRow> {
-        registry::find_by_number(&self.db, number.trim())?
-            .ok_or_else(|| Error::NotFound { kind: "case", id: number.trim().to_string() })
+        registry::find_by_number(&self.db, number.trim())?.ok_or_else(|| Error::NotFound {
+            kind: "case",
+            id: number.trim().to_string(),
+        })
     }
 
     fn case_key(&self, row: &registry::RegistryRow) -> Result<SecretKey> {
-        let w = Wrapped { nonce: row.key_nonce.clone(), ciphertext: row.wrapped_key.clone() };
-        crypto::unwrap(&wrap_kek(&self.key), &w, &case_key_aad(&row.case_id))
-            .ok_or(Error::Crypto("a case key in the workspace register does not unwrap"))
+        let w = Wrapped {
+            nonce: row.key_nonce.clone(),
+            ciphertext: row.wrapped_key.clone(),
+        };
+        crypto::unwrap(&wrap_kek(&self.key), &w, &case_key_aad(&row.case_id)).ok_or(Error::Crypto(
+            "a case key in the workspace register does not unwrap",
+        ))
     }
 
     /// Path of the case file, finishing a creation that was cut off between
@@ -591,7 +710,10 @@ impl UnlockedWorkspace {
             fsutil::rename_durable(&partial, &path)?;
         }
         if !path.exists() {
-            return Err(Error::NotFound { kind: "case file", id: row.file_name.clone() });
+            return Err(Error::NotFound {
+                kind: "case file",
+                id: row.file_name.clone(),
+            });
         }
         Ok(path)
     }
@@ -615,12 +737,24 @@ impl UnlockedWorkspace {
                 // A write committed to the case but not yet to the register
                 // (crash in between): catch the register up.
                 let last = audit::last_at(&conn)?.unwrap_or_else(crate::now_rfc3339);
-                registry::update_after_write(&self.db, &row.case_id, &row.title, row.status, chain.head.seq, &chain.head.hash, &last)?;
+                registry::update_after_write(
+                    &self.db,
+                    &row.case_id,
+                    &row.title,
+                    row.status,
+                    chain.head.seq,
+                    &chain.head.hash,
+                    &last,
+                )?;
             }
             let row = self.row(number)?;
-            self.open.insert(row.case_id.clone(), OpenCase { row, path, conn });
+            self.open
+                .insert(row.case_id.clone(), OpenCase { row, path, conn });
         }
-        self.open.get_mut(&row.case_id).ok_or(Error::NotFound { kind: "case", id: number.to_string() })
+        self.open.get_mut(&row.case_id).ok_or(Error::NotFound {
+            kind: "case",
+            id: number.to_string(),
+        })
     }
 
     /// One audited write to a case: `f` runs inside an IMMEDIATE transaction
@@ -637,14 +771,23 @@ impl UnlockedWorkspace {
         let actor = self.actor();
         let oc = self.case(number)?;
         if oc.row.read_only && !custody_only {
-            return Err(Error::ReadOnlyCase { number: oc.row.number.clone() });
+            return Err(Error::ReadOnlyCase {
+                number: oc.row.number.clone(),
+            });
         }
         let path = oc.path.clone();
         let (out, head, header) = store::write_tx(&mut oc.conn, &path, |tx| {
             let (out, entity, entity_id, change_hash) = f(tx)?;
             let head = audit::append(
                 tx,
-                &audit::NewEvent { actor: &actor, action, entity, entity_id: &entity_id, change_hash, detail },
+                &audit::NewEvent {
+                    actor: &actor,
+                    action,
+                    entity,
+                    entity_id: &entity_id,
+                    change_hash,
+                    detail,
+                },
             )?;
             let header = cases::read_header(tx)?;
             Ok((out, head, header))
@@ -669,8 +812,15 @@ impl UnlockedWorkspace {
     /// Opens a case for viewing (an audited event) and returns its overview.
     pub fn open_case(&mut self, number: &str) -> Result<CaseDetail> {
         self.write_case(number, "case.open", serde_json::json!({}), true, |tx| {
-            let id = cases::read_header(tx)?.map(|h| h.case_id).unwrap_or_default();
-            Ok(((), cases::HEADER_ENTITY, id, crypto::to_hex(&crypto::sha256(b"case.open"))))
+            let id = cases::read_header(tx)?
+                .map(|h| h.case_id)
+                .unwrap_or_default();
+            Ok((
+                (),
+                cases::HEADER_ENTITY,
+                id,
+                crypto::to_hex(&crypto::sha256(b"case.open")),
+            ))
         })?;
         self.case_detail(number)
     }
@@ -678,8 +828,10 @@ impl UnlockedWorkspace {
     /// The overview of a case, without recording an event.
     pub fn case_detail(&mut self, number: &str) -> Result<CaseDetail> {
         let oc = self.case(number)?;
-        let header = cases::read_header(&oc.conn)?
-            .ok_or_else(|| Error::Corrupt { path: oc.path.clone(), detail: "the case header is missing".into() })?;
+        let header = cases::read_header(&oc.conn)?.ok_or_else(|| Error::Corrupt {
+            path: oc.path.clone(),
+            detail: "the case header is missing".into(),
+        })?;
         Ok(CaseDetail {
             header,
             read_only: oc.row.read_only,
@@ -693,19 +845,27 @@ impl UnlockedWorkspace {
     /// Edits a case header.
     pub fn update_case(&mut self, number: &str, patch: &CaseHeaderPatch) -> Result<CaseDetail> {
         let title = validate_text("title", &patch.title, 200)?;
-        let investigator = validate_text("assigned investigator", &patch.assigned_investigator, 120)?;
+        let investigator =
+            validate_text("assigned investigator", &patch.assigned_investigator, 120)?;
         let reports = clean_reports(&patch.agency_reports)?;
         let path = self.case(number)?.path.clone();
         self.write_case(number, "case.update", serde_json::json!({}), false, |tx| {
-            let mut h = cases::read_header(tx)?
-                .ok_or(Error::Corrupt { path, detail: "the case header is missing".into() })?;
+            let mut h = cases::read_header(tx)?.ok_or(Error::Corrupt {
+                path,
+                detail: "the case header is missing".into(),
+            })?;
             h.title = title;
             h.opened_on = patch.opened_on;
             h.assigned_investigator = investigator;
             h.agency_reports = reports;
             h.updated_at = Utc::now();
             cases::update_header(tx, &h)?;
-            Ok(((), cases::HEADER_ENTITY, h.case_id.clone(), cases::header_state_hash(&h)?))
+            Ok((
+                (),
+                cases::HEADER_ENTITY,
+                h.case_id.clone(),
+                cases::header_state_hash(&h)?,
+            ))
         })?;
         self.case_detail(number)
     }
@@ -719,29 +879,67 @@ impl UnlockedWorkspace {
         // is on disk and must not change it.
         self.open.remove(&row.case_id);
         let conn = store::open(&path, &key, None, FileKind::Case, Mode::ReadOnly)?;
-        Ok(crate::verify::run(&conn, &row, crate::store::migrate::CASE_SCHEMA_VERSION))
+        Ok(crate::verify::run(
+            &conn,
+            &row,
+            crate::store::migrate::CASE_SCHEMA_VERSION,
+        ))
     }
 
     /// Writes a self-contained handover copy of a case to `out`, encrypted
     /// with a key derived from `handover` (Argon2id, fixed parameters, salt in
     /// the file). The act is recorded in the case's audit chain first.
-    pub fn seal_case(&mut self, number: &str, out: &Path, handover: &Passphrase, mode: HandoverMode, overwrite: bool) -> Result<SealReport> {
+    pub fn seal_case(
+        &mut self,
+        number: &str,
+        out: &Path,
+        handover: &Passphrase,
+        mode: HandoverMode,
+        overwrite: bool,
+    ) -> Result<SealReport> {
         let a = crate::passphrase::assess(handover, &[]);
         if !a.acceptable {
-            return Err(Error::validation("handover passphrase", a.problems.join(" ")));
+            return Err(Error::validation(
+                "handover passphrase",
+                a.problems.join(" "),
+            ));
         }
         if out.exists() && !overwrite {
-            return Err(Error::AlreadyExists { kind: "file", id: out.display().to_string() });
+            return Err(Error::AlreadyExists {
+                kind: "file",
+                id: out.display().to_string(),
+            });
         }
-        let out_name = out.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-        self.write_case(number, "case.seal", serde_json::json!({ "mode": mode.as_str(), "file": out_name }), true, |tx| {
-            let id = cases::read_header(tx)?.map(|h| h.case_id).unwrap_or_default();
-            Ok(((), cases::HEADER_ENTITY, id, crypto::to_hex(&crypto::sha256(b"case.seal"))))
-        })?;
+        let out_name = out
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        self.write_case(
+            number,
+            "case.seal",
+            serde_json::json!({ "mode": mode.as_str(), "file": out_name }),
+            true,
+            |tx| {
+                let id = cases::read_header(tx)?
+                    .map(|h| h.case_id)
+                    .unwrap_or_default();
+                Ok((
+                    (),
+                    cases::HEADER_ENTITY,
+                    id,
+                    crypto::to_hex(&crypto::sha256(b"case.seal")),
+                ))
+            },
+        )?;
         let mut salt = [0u8; 16];
         crypto::fill_random(&mut salt)?;
         let key = crypto::derive_key(handover, &salt, KdfParams::HANDOVER_V1)?;
-        let info = HandoverInfo { mode, sealed_at: crate::now_rfc3339(), sealed_by: self.actor() };
+        let info = HandoverInfo {
+            mode,
+            sealed_at: crate::now_rfc3339(),
+            sealed_by: self.actor(),
+        };
         let tmp = fsutil::temp_sibling(out, "partial")?;
         let oc = self.case(number)?;
         let result = store::export_encrypted(&oc.conn, &tmp, &key, Some(&salt), |c| {
@@ -756,7 +954,12 @@ impl UnlockedWorkspace {
             return Err(e);
         }
         let bytes = std::fs::metadata(out).map_err(|e| Error::io(out, e))?.len();
-        Ok(SealReport { path: out.display().to_string(), sha256: crypto::sha256_file(out)?, bytes, mode })
+        Ok(SealReport {
+            path: out.display().to_string(),
+            sha256: crypto::sha256_file(out)?,
+            bytes,
+            mode,
+        })
     }
 
     /// Takes a sealed handover file into this workspace under a new random key.
@@ -775,28 +978,54 @@ impl UnlockedWorkspace {
             Error::WrongKeyOrNotCaseFile { .. } => Error::WrongKeyOrNotCaseFile { path },
             Error::NotVigilFile { .. } => Error::NotVigilFile { path },
             Error::Corrupt { detail, .. } => Error::Corrupt { path, detail },
-            Error::NewerFormat { found, supported, .. } => Error::NewerFormat { path, found, supported },
+            Error::NewerFormat {
+                found, supported, ..
+            } => Error::NewerFormat {
+                path,
+                found,
+                supported,
+            },
             other => other,
         })
     }
 
-    fn receive_from_copy(&mut self, incoming: &Path, key: &SecretKey, salt: &[u8; 16], sealed_sha: &str) -> Result<CaseSummary> {
+    fn receive_from_copy(
+        &mut self,
+        incoming: &Path,
+        key: &SecretKey,
+        salt: &[u8; 16],
+        sealed_sha: &str,
+    ) -> Result<CaseSummary> {
         let src = store::open(incoming, key, Some(salt), FileKind::Case, Mode::Import)?;
-        let header = cases::read_header(&src)?
-            .ok_or_else(|| Error::Corrupt { path: incoming.to_path_buf(), detail: "the case header is missing".into() })?;
+        let header = cases::read_header(&src)?.ok_or_else(|| Error::Corrupt {
+            path: incoming.to_path_buf(),
+            detail: "the case header is missing".into(),
+        })?;
         let chain = audit::verify(&src)?;
         if let Some(bad) = chain.first_bad {
-            return Err(Error::Tampered { number: header.number, detail: format!("audit event {bad} does not match its hash") });
+            return Err(Error::Tampered {
+                number: header.number,
+                detail: format!("audit event {bad} does not match its hash"),
+            });
         }
         let handover = cases::read_handover(&src)?;
-        let mode = handover.as_ref().map(|h| h.mode).unwrap_or(HandoverMode::Transfer);
+        let mode = handover
+            .as_ref()
+            .map(|h| h.mode)
+            .unwrap_or(HandoverMode::Transfer);
         let file_name = file_name_for(&header.number);
         if registry::exists(&self.db, &header.case_id, &header.number, &file_name)? {
-            return Err(Error::AlreadyExists { kind: "case", id: header.number });
+            return Err(Error::AlreadyExists {
+                kind: "case",
+                id: header.number,
+            });
         }
         let final_path = self.cases_dir().join(&file_name);
         if final_path.exists() {
-            return Err(Error::AlreadyExists { kind: "case file", id: file_name });
+            return Err(Error::AlreadyExists {
+                kind: "case file",
+                id: file_name,
+            });
         }
         let partial = final_path.with_file_name(format!(".{file_name}.partial"));
         fsutil::remove_db_files(&partial);
@@ -807,7 +1036,11 @@ impl UnlockedWorkspace {
             fsutil::remove_db_files(&partial);
             return Err(e);
         }
-        let wrapped = crypto::wrap(&wrap_kek(&self.key), &case_key, &case_key_aad(&header.case_id))?;
+        let wrapped = crypto::wrap(
+            &wrap_kek(&self.key),
+            &case_key,
+            &case_key_aad(&header.case_id),
+        )?;
         let row = registry::RegistryRow {
             case_id: header.case_id.clone(),
             number: header.number.clone(),
@@ -827,7 +1060,12 @@ impl UnlockedWorkspace {
         let detail = serde_json::json!({ "mode": mode.as_str(), "sha256": sealed_sha });
         let case_id = header.case_id.clone();
         self.write_case(&header.number, "case.receive", detail, true, |_| {
-            Ok(((), cases::HEADER_ENTITY, case_id, crypto::to_hex(&crypto::sha256(b"case.receive"))))
+            Ok((
+                (),
+                cases::HEADER_ENTITY,
+                case_id,
+                crypto::to_hex(&crypto::sha256(b"case.receive")),
+            ))
         })?;
         Ok(summary(self.row(&header.number)?))
     }
@@ -872,7 +1110,11 @@ fn summary(r: registry::RegistryRow) -> CaseSummary {
 /// The file's chain must contain the head the register last saw: fewer
 /// events means an older copy was put back; a different hash means the
 /// history was rewritten.
-pub(crate) fn check_against_register(conn: &Connection, row: &registry::RegistryRow, head: &audit::ChainHead) -> Result<()> {
+pub(crate) fn check_against_register(
+    conn: &Connection,
+    row: &registry::RegistryRow,
+    head: &audit::ChainHead,
+) -> Result<()> {
     if head.seq < row.chain_seq {
         return Err(Error::Tampered {
             number: row.number.clone(),
@@ -885,7 +1127,10 @@ pub(crate) fn check_against_register(conn: &Connection, row: &registry::Registry
     if audit::hash_at(conn, row.chain_seq)?.as_deref() != Some(row.chain_head.as_str()) {
         return Err(Error::Tampered {
             number: row.number.clone(),
-            detail: format!("audit event {} differs from the one this workspace recorded", row.chain_seq),
+            detail: format!(
+                "audit event {} differs from the one this workspace recorded",
+                row.chain_seq
+            ),
         });
     }
     Ok(())

@@ -1,1 +1,20 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+//! Integration tests of the core on real SQLCipher files in temp folders.
+//! One binary; modules mirror the areas of `src/`.
+
+/// Shared fixtures.
+mod support;
+
+/// Case files: create, edit, foreign/truncated/newer files.
+mod case_file;
+/// The `vigil` command line, as a user runs it.
+mod cli;
+/// Seal and receive.
+mod handover;
+/// Audit chain, tampering, rollback, verify.
+mod integrity;
+/// Nothing readable on disk.
+mod leaks;
+/// Workspace set-up, unlock, lockout, recovery key, passphrase change.
+mod workspace;

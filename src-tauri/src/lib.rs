@@ -1,1 +1,81 @@
+//! Vigil's desktop shell: Tauri wiring over the `vigil` core.
+//!
+//! **Architecture invariant:** commands are adapters (state → one core call →
+//! error mapping). This crate is the only one that knows Tauri or the wire
+//! format; the core knows neither.
 
+pub mod autolock;
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use std::path::PathBuf;
+
+/// The workspace folder: `--workspace DIR` on the command line, else
+/// `$VIGIL_WORKSPACE`, else the platform's data folder.
+pub fn workspace_dir_from(args: impl IntoIterator<Item = String>) -> PathBuf {
+    let mut args = args.into_iter();
+    while let Some(a) = args.next() {
+        if a == "--workspace" {
+            if let Some(d) = args.next() {
+                return PathBuf::from(d);
+            }
+        } else if let Some(d) = a.strip_prefix("--workspace=") {
+            return PathBuf::from(d);
+        }
+    }
+    if let Some(d) = std::env::var_os("VIGIL_WORKSPACE") {
+        return PathBuf::from(d);
+    }
+    vigil::workspace::default_dir().unwrap_or_else(|_| PathBuf::from("vigil-workspace"))
+}
+
+/// Registers state, plugins and commands on a builder (also used by tests
+/// with the mock runtime).
+pub fn builder<R: tauri::Runtime>(b: tauri::Builder<R>, dir: PathBuf) -> tauri::Builder<R> {
+    use commands::{case, workspace};
+    b.manage(state::AppState::new(dir))
+        .invoke_handler(tauri::generate_handler![
+            workspace::app_status,
+            workspace::assess_passphrase,
+            workspace::create_workspace,
+            workspace::unlock_workspace,
+            workspace::unlock_with_recovery_key,
+            workspace::lock_workspace,
+            workspace::touch,
+            workspace::save_profile,
+            workspace::get_settings,
+            workspace::save_settings,
+            workspace::change_passphrase,
+            case::list_cases,
+            case::create_case,
+            case::open_case,
+            case::update_case,
+            case::verify_case,
+            case::seal_case,
+            case::receive_case,
+        ])
+}
+
+/// Runs the app.
+pub fn run() {
+    let dir = workspace_dir_from(std::env::args().skip(1));
+    let app = builder(tauri::Builder::default(), dir)
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            autolock::spawn(app.handle().clone());
+            Ok(())
+        })
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(e) => {
+            // No case content can be in a start-up error.
+            eprintln!("Vigil could not start: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

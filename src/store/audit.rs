@@ -52,11 +52,21 @@ fn event_hash(c: &Canonical<'_>, prev_hex: &str) -> Result<String> {
 /// The current head.
 pub(crate) fn head(conn: &Connection) -> Result<ChainHead> {
     let row = conn
-        .query_row("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1", [], |r| {
-            Ok(ChainHead { seq: r.get(0)?, hash: r.get(1)? })
-        })
+        .query_row(
+            "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| {
+                Ok(ChainHead {
+                    seq: r.get(0)?,
+                    hash: r.get(1)?,
+                })
+            },
+        )
         .optional()?;
-    Ok(row.unwrap_or(ChainHead { seq: 0, hash: GENESIS.to_string() }))
+    Ok(row.unwrap_or(ChainHead {
+        seq: 0,
+        hash: GENESIS.to_string(),
+    }))
 }
 
 /// The stored hash of event `seq`, if it exists.
@@ -65,7 +75,9 @@ pub(crate) fn hash_at(conn: &Connection, seq: i64) -> Result<Option<String>> {
         return Ok(Some(GENESIS.to_string()));
     }
     Ok(conn
-        .query_row("SELECT hash FROM audit_event WHERE seq = ?1", [seq], |r| r.get(0))
+        .query_row("SELECT hash FROM audit_event WHERE seq = ?1", [seq], |r| {
+            r.get(0)
+        })
         .optional()?)
 }
 
@@ -114,7 +126,10 @@ pub(crate) fn verify(conn: &Connection) -> Result<ChainCheck> {
     let mut expected_seq = 1;
     let mut events = 0;
     let mut first_bad = None;
-    let mut last = ChainHead { seq: 0, hash: GENESIS.to_string() };
+    let mut last = ChainHead {
+        seq: 0,
+        hash: GENESIS.to_string(),
+    };
     while let Some(r) = rows.next()? {
         let seq: i64 = r.get(0)?;
         let (at, actor, action, entity, entity_id, change_hash, detail, stored): (
@@ -126,7 +141,16 @@ pub(crate) fn verify(conn: &Connection) -> Result<ChainCheck> {
             String,
             String,
             String,
-        ) = (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?);
+        ) = (
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get(5)?,
+            r.get(6)?,
+            r.get(7)?,
+            r.get(8)?,
+        );
         let c = Canonical {
             seq,
             at: &at,
@@ -146,12 +170,18 @@ pub(crate) fn verify(conn: &Connection) -> Result<ChainCheck> {
         prev = stored.clone();
         last = ChainHead { seq, hash: stored };
     }
-    Ok(ChainCheck { events, head: last, first_bad })
+    Ok(ChainCheck {
+        events,
+        head: last,
+        first_bad,
+    })
 }
 
 /// For each entity, the change hash of its latest state-changing event
 /// (actions ending in `.create`, `.update` or `.delete`).
-pub(crate) fn latest_state_hashes(conn: &Connection) -> Result<Vec<(String, String, String, String)>> {
+pub(crate) fn latest_state_hashes(
+    conn: &Connection,
+) -> Result<Vec<(String, String, String, String)>> {
     let mut stmt = conn.prepare(
         "SELECT entity, entity_id, action, change_hash FROM audit_event a
          WHERE (action LIKE '%.create' OR action LIKE '%.update' OR action LIKE '%.delete')
@@ -173,6 +203,10 @@ pub(crate) fn count(conn: &Connection) -> Result<i64> {
 /// Time of the last event, if any.
 pub(crate) fn last_at(conn: &Connection) -> Result<Option<String>> {
     Ok(conn
-        .query_row("SELECT at FROM audit_event ORDER BY seq DESC LIMIT 1", [], |r| r.get(0))
+        .query_row(
+            "SELECT at FROM audit_event ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
         .optional()?)
 }

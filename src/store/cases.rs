@@ -72,7 +72,10 @@ pub(crate) fn read_header(conn: &Connection) -> Result<Option<CaseHeader>> {
     let Some((case_id, number, title, opened, inv, reports, status, created, updated)) = raw else {
         return Ok(None);
     };
-    let bad = |what: &str| Error::Corrupt { path: Default::default(), detail: format!("unreadable {what} in the case header") };
+    let bad = |what: &str| Error::Corrupt {
+        path: Default::default(),
+        detail: format!("unreadable {what} in the case header"),
+    };
     Ok(Some(CaseHeader {
         case_id,
         number,
@@ -87,7 +90,9 @@ pub(crate) fn read_header(conn: &Connection) -> Result<Option<CaseHeader>> {
 }
 
 pub(crate) fn parse_time(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
-    chrono::DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&chrono::Utc))
+    chrono::DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&chrono::Utc))
 }
 
 /// The header's state hash for the audit chain: SHA-256 of its JSON.
@@ -98,9 +103,15 @@ pub(crate) fn header_state_hash(h: &CaseHeader) -> Result<String> {
 
 /// The current state hash of an audited entity, or `None` when it no longer
 /// exists. Each table that is audited answers here.
-pub(crate) fn entity_state_hash(conn: &Connection, entity: &str, _entity_id: &str) -> Result<Option<String>> {
+pub(crate) fn entity_state_hash(
+    conn: &Connection,
+    entity: &str,
+    _entity_id: &str,
+) -> Result<Option<String>> {
     match entity {
-        HEADER_ENTITY => read_header(conn)?.map(|h| header_state_hash(&h)).transpose(),
+        HEADER_ENTITY => read_header(conn)?
+            .map(|h| header_state_hash(&h))
+            .transpose(),
         _ => Ok(None),
     }
 }
@@ -115,25 +126,41 @@ pub(crate) fn write_handover(conn: &Connection, schema: &str, info: &HandoverInf
 
 pub(crate) fn read_handover(conn: &Connection) -> Result<Option<HandoverInfo>> {
     let row = conn
-        .query_row("SELECT mode, sealed_at, sealed_by FROM handover WHERE id = 1", [], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
-        })
+        .query_row(
+            "SELECT mode, sealed_at, sealed_by FROM handover WHERE id = 1",
+            [],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            },
+        )
         .optional()?;
     Ok(row.and_then(|(mode, sealed_at, sealed_by)| {
-        Some(HandoverInfo { mode: HandoverMode::parse(&mode)?, sealed_at, sealed_by })
+        Some(HandoverInfo {
+            mode: HandoverMode::parse(&mode)?,
+            sealed_at,
+            sealed_by,
+        })
     }))
 }
 
 /// SQLCipher's page-level check: one row per failing page.
 pub(crate) fn cipher_integrity(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("PRAGMA cipher_integrity_check")?;
-    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
 /// SQLite's structural check: `["ok"]` when sound.
 pub(crate) fn integrity(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }

@@ -42,11 +42,19 @@ pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0))
 }
 
-pub(crate) fn check_not_newer(conn: &Connection, path: &Path, migrations: &[Migration]) -> Result<i64> {
+pub(crate) fn check_not_newer(
+    conn: &Connection,
+    path: &Path,
+    migrations: &[Migration],
+) -> Result<i64> {
     let found = user_version(conn).map_err(|e| super::map_err(path, e))?;
     let supported = migrations.len() as i64;
     if found > supported {
-        return Err(Error::NewerFormat { path: path.to_path_buf(), found, supported });
+        return Err(Error::NewerFormat {
+            path: path.to_path_buf(),
+            found,
+            supported,
+        });
     }
     Ok(found)
 }
@@ -73,12 +81,26 @@ mod tests {
     #[test]
     fn released_migrations_are_unchanged() {
         let pinned: &[(&str, &str)] = &[
-            ("case/0001_init.sql", "PIN_CASE_0001"),
-            ("workspace/0001_init.sql", "PIN_WORKSPACE_0001"),
+            (
+                "case/0001_init.sql",
+                "cadbd44dac50f552f48cd18ec1825055f21d61d67af671c84b992776def69226",
+            ),
+            (
+                "workspace/0001_init.sql",
+                "8ed25b1e9983c3cd34d21050c278cf7ac5bf53b693080c673c8345882fbb606d",
+            ),
         ];
         for (name, sum) in pinned {
-            let m = CASE.iter().chain(WORKSPACE).find(|m| m.name == *name).unwrap();
-            assert_eq!(crate::crypto::to_hex(&crate::crypto::sha256(m.sql.as_bytes())), *sum, "{name} was edited");
+            let m = CASE
+                .iter()
+                .chain(WORKSPACE)
+                .find(|m| m.name == *name)
+                .unwrap();
+            assert_eq!(
+                crate::crypto::to_hex(&crate::crypto::sha256(m.sql.as_bytes())),
+                *sum,
+                "{name} was edited"
+            );
         }
     }
 

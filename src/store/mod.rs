@@ -75,7 +75,10 @@ pub(crate) fn open(
     if mode != Mode::Create {
         precheck_file(path)?;
     } else if path.exists() {
-        return Err(Error::AlreadyExists { kind: "file", id: path.display().to_string() });
+        return Err(Error::AlreadyExists {
+            kind: "file",
+            id: path.display().to_string(),
+        });
     }
     let flags = match mode {
         Mode::Create => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
@@ -87,7 +90,8 @@ pub(crate) fn open(
     // SQLCipher logs "hmac check failed" to stderr on a wrong key: silence it.
     let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE;");
     let pragma = key.sqlcipher_pragma(salt);
-    conn.pragma_update(None, "key", pragma.as_str()).map_err(|e| map_err(path, e))?;
+    conn.pragma_update(None, "key", pragma.as_str())
+        .map_err(|e| map_err(path, e))?;
     drop(pragma);
     conn.execute_batch(
         "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;
@@ -99,7 +103,8 @@ pub(crate) fn open(
         .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
         .map_err(|e| map_err(path, e))?;
     if matches!(mode, Mode::Create | Mode::Existing) {
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| map_err(path, e))?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| map_err(path, e))?;
     }
     let app_id: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
@@ -110,7 +115,9 @@ pub(crate) fn open(
                 .map_err(|e| map_err(path, e))?;
         }
         _ if app_id != kind.application_id() || tables == 0 => {
-            return Err(Error::NotVigilFile { path: path.to_path_buf() });
+            return Err(Error::NotVigilFile {
+                path: path.to_path_buf(),
+            });
         }
         _ => {}
     }
@@ -130,7 +137,9 @@ pub(crate) fn precheck_file(path: &Path) -> Result<()> {
     use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
-        return Err(Error::NotVigilFile { path: path.to_path_buf() });
+        return Err(Error::NotVigilFile {
+            path: path.to_path_buf(),
+        });
     }
     let len = meta.len();
     let mut head = [0u8; 16];
@@ -138,20 +147,31 @@ pub(crate) fn precheck_file(path: &Path) -> Result<()> {
         .and_then(|mut f| f.read(&mut head))
         .map_err(|e| Error::io(path, e))?;
     if len == 0 {
-        return Err(Error::Corrupt { path: path.to_path_buf(), detail: "the file is empty".into() });
+        return Err(Error::Corrupt {
+            path: path.to_path_buf(),
+            detail: "the file is empty".into(),
+        });
     }
     if head.starts_with(b"SQLite format 3\0") {
-        return Err(Error::NotVigilFile { path: path.to_path_buf() });
+        return Err(Error::NotVigilFile {
+            path: path.to_path_buf(),
+        });
     }
     // An encrypted file starts with 16 random salt bytes; text does not.
-    let texty = head[..n].iter().all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace());
+    let texty = head[..n]
+        .iter()
+        .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace());
     if texty {
-        return Err(Error::NotVigilFile { path: path.to_path_buf() });
+        return Err(Error::NotVigilFile {
+            path: path.to_path_buf(),
+        });
     }
     if len % PAGE_SIZE != 0 {
         return Err(Error::Corrupt {
             path: path.to_path_buf(),
-            detail: format!("it is cut off: {len} bytes is not a whole number of {PAGE_SIZE}-byte pages"),
+            detail: format!(
+                "it is cut off: {len} bytes is not a whole number of {PAGE_SIZE}-byte pages"
+            ),
         });
     }
     Ok(())
@@ -173,11 +193,14 @@ pub(crate) fn map_err(path: &Path, e: rusqlite::Error) -> Error {
     let path = path.to_path_buf();
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => Error::WrongKeyOrNotCaseFile { path },
-        Some(ErrorCode::DatabaseCorrupt) => {
-            Error::Corrupt { path, detail: "its pages fail SQLite's checks".into() }
-        }
+        Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt {
+            path,
+            detail: "its pages fail SQLite's checks".into(),
+        },
         Some(ErrorCode::DiskFull) => Error::StorageFull { path },
-        Some(ErrorCode::ReadOnly) | Some(ErrorCode::PermissionDenied) => Error::ReadOnlyLocation { path },
+        Some(ErrorCode::ReadOnly) | Some(ErrorCode::PermissionDenied) => {
+            Error::ReadOnlyLocation { path }
+        }
         Some(ErrorCode::CannotOpen) => Error::ReadOnlyLocation { path },
         Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::Locked { path },
         _ => Error::Storage(e),
@@ -215,9 +238,14 @@ pub(crate) fn export_encrypted(
     // CREATE: make the empty file first (SQLite treats it as a new database).
     std::fs::File::create_new(dest).map_err(|e| Error::io(dest, e))?;
     let pragma = key.sqlcipher_pragma(salt);
-    let dest_str = dest.to_str().ok_or_else(|| Error::validation("file", "the path is not valid UTF-8"))?;
-    conn.execute("ATTACH DATABASE ?1 AS export KEY ?2", rusqlite::params![dest_str, pragma.as_str()])
-        .map_err(|e| map_err(dest, e))?;
+    let dest_str = dest
+        .to_str()
+        .ok_or_else(|| Error::validation("file", "the path is not valid UTF-8"))?;
+    conn.execute(
+        "ATTACH DATABASE ?1 AS export KEY ?2",
+        rusqlite::params![dest_str, pragma.as_str()],
+    )
+    .map_err(|e| map_err(dest, e))?;
     drop(pragma);
     let result = (|| {
         conn.query_row("SELECT sqlcipher_export('export')", [], |_| Ok(()))
@@ -230,7 +258,9 @@ pub(crate) fn export_encrypted(
         .map_err(|e| map_err(dest, e))?;
         after(conn)
     })();
-    let detach = conn.execute_batch("DETACH DATABASE export").map_err(|e| map_err(dest, e));
+    let detach = conn
+        .execute_batch("DETACH DATABASE export")
+        .map_err(|e| map_err(dest, e));
     result?;
     detach
 }
@@ -265,8 +295,10 @@ mod tests {
         let key = SecretKey::random().unwrap();
         {
             let c = Connection::open(&path).unwrap();
-            c.pragma_update(None, "key", key.sqlcipher_pragma(None).as_str()).unwrap();
-            c.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);").unwrap();
+            c.pragma_update(None, "key", key.sqlcipher_pragma(None).as_str())
+                .unwrap();
+            c.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+                .unwrap();
         }
         assert!(matches!(
             open(&path, &key, None, FileKind::Case, Mode::Existing),

@@ -23,9 +23,18 @@ pub(crate) struct RegistryRow {
 
 pub(crate) fn profile(conn: &Connection) -> Result<Option<Profile>> {
     Ok(conn
-        .query_row("SELECT name, badge, unit, agency FROM profile WHERE id = 1", [], |r| {
-            Ok(Profile { name: r.get(0)?, badge: r.get(1)?, unit: r.get(2)?, agency: r.get(3)? })
-        })
+        .query_row(
+            "SELECT name, badge, unit, agency FROM profile WHERE id = 1",
+            [],
+            |r| {
+                Ok(Profile {
+                    name: r.get(0)?,
+                    badge: r.get(1)?,
+                    unit: r.get(2)?,
+                    agency: r.get(3)?,
+                })
+            },
+        )
         .optional()?)
 }
 
@@ -39,7 +48,11 @@ pub(crate) fn set_profile(conn: &Connection, p: &Profile) -> Result<()> {
 }
 
 pub(crate) fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    Ok(conn
+        .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
 }
 
 pub(crate) fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
@@ -50,7 +63,8 @@ pub(crate) fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<(
     Ok(())
 }
 
-const COLUMNS: &str = "case_id, number, file_name, key_nonce, wrapped_key, title, status, read_only,
+const COLUMNS: &str =
+    "case_id, number, file_name, key_nonce, wrapped_key, title, status, read_only,
                        chain_seq, chain_head, last_activity";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RegistryRow> {
@@ -71,17 +85,28 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RegistryRow> {
 }
 
 pub(crate) fn list(conn: &Connection) -> Result<Vec<RegistryRow>> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM case_registry ORDER BY last_activity DESC, number"))?;
-    let rows = stmt.query_map([], row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM case_registry ORDER BY last_activity DESC, number"
+    ))?;
+    let rows = stmt
+        .query_map([], row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
 pub(crate) fn find_by_number(conn: &Connection, number: &str) -> Result<Option<RegistryRow>> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM case_registry WHERE number = ?1"))?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM case_registry WHERE number = ?1"
+    ))?;
     Ok(stmt.query_row([number], row).optional()?)
 }
 
-pub(crate) fn exists(conn: &Connection, case_id: &str, number: &str, file_name: &str) -> Result<bool> {
+pub(crate) fn exists(
+    conn: &Connection,
+    case_id: &str,
+    number: &str,
+    file_name: &str,
+) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM case_registry WHERE case_id = ?1 OR number = ?2 OR file_name = ?3)",
         params![case_id, number, file_name],

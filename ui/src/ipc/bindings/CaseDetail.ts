@@ -2,4 +2,31 @@
 import type { CaseHeader } from "./CaseHeader";
 import type { HandoverInfo } from "./HandoverInfo";
 
-export type CaseDetail = { header: CaseHeader, readOnly: boolean, handover: HandoverInfo | null, auditEvents: number, lastActivity: string, fileName: string, };
+/**
+ * An open case, for the overview page.
+ */
+export type CaseDetail = { 
+/**
+ * The header.
+ */
+header: CaseHeader, 
+/**
+ * A read-only review copy.
+ */
+readOnly: boolean, 
+/**
+ * Present when the case was received from someone.
+ */
+handover: HandoverInfo | null, 
+/**
+ * Number of audit events.
+ */
+auditEvents: number, 
+/**
+ * Time of the last audited event.
+ */
+lastActivity: string, 
+/**
+ * File name under `cases/`.
+ */
+fileName: string, };

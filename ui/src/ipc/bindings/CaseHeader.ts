@@ -2,4 +2,43 @@
 import type { AgencyReport } from "./AgencyReport";
 import type { CaseStatus } from "./CaseStatus";
 
-export type CaseHeader = { caseId: string, number: string, title: string, openedOn: string, assignedInvestigator: string, agencyReports: Array<AgencyReport>, status: CaseStatus, createdAt: string, updatedAt: string, };
+/**
+ * The header of a case file.
+ */
+export type CaseHeader = { 
+/**
+ * Random identifier, stable across renames and handovers.
+ */
+caseId: string, 
+/**
+ * The agency's case number.
+ */
+number: string, 
+/**
+ * Short title.
+ */
+title: string, 
+/**
+ * Date the case was opened.
+ */
+openedOn: string, 
+/**
+ * Assigned investigator.
+ */
+assignedInvestigator: string, 
+/**
+ * Report numbers of this and other agencies.
+ */
+agencyReports: Array<AgencyReport>, 
+/**
+ * Status.
+ */
+status: CaseStatus, 
+/**
+ * When the file was created.
+ */
+createdAt: string, 
+/**
+ * When the header last changed.
+ */
+updatedAt: string, };

@@ -1,0 +1,5 @@
+//! `#[tauri::command]` adapters: take state, call one core function, map the
+//! error. No SQL, no rules, no layout here.
+
+pub mod case;
+pub mod workspace;

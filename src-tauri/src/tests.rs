@@ -1,0 +1,151 @@
+//! Shell tests: generated bindings are current, and commands work through
+//! Tauri's IPC on the mock runtime against a real workspace.
+
+use super::*;
+use serde_json::{json, Value};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::Manager;
+use ts_rs::TS;
+
+/// Writes every wire type to `ui/src/ipc/bindings/`. `make test` then runs
+/// `git diff --exit-code` on that folder, so a Rust change that is not
+/// reflected in the committed TypeScript fails the build.
+#[test]
+fn export_typescript_bindings() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/ipc/bindings");
+    let cfg = ts_rs::Config::new()
+        .with_out_dir(&dir)
+        .with_large_int("number");
+    macro_rules! export { ($($t:ty),* $(,)?) => { $( <$t>::export_all(&cfg).unwrap(); )* } }
+    export!(
+        commands::workspace::AppStatus,
+        commands::workspace::WorkspaceCreated,
+        error::CommandError,
+        error::ErrorKind,
+        vigil::passphrase::PassphraseAssessment,
+        vigil::workspace::Profile,
+        vigil::workspace::Settings,
+        vigil::workspace::UnlockReport,
+        vigil::case::CaseStatus,
+        vigil::case::AgencyReport,
+        vigil::case::CaseHeader,
+        vigil::case::NewCase,
+        vigil::case::CaseHeaderPatch,
+        vigil::case::CaseSummary,
+        vigil::case::CaseDetail,
+        vigil::case::HandoverMode,
+        vigil::case::HandoverInfo,
+        vigil::case::VerifyCheck,
+        vigil::case::VerifyReport,
+        vigil::case::SealReport,
+    );
+}
+
+fn invoke(
+    wv: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    body: Value,
+) -> Result<Value, Value> {
+    let req = tauri::webview::InvokeRequest {
+        cmd: cmd.into(),
+        callback: tauri::ipc::CallbackFn(0),
+        error: tauri::ipc::CallbackFn(1),
+        url: "tauri://localhost".parse().unwrap(),
+        body: tauri::ipc::InvokeBody::Json(body),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(wv, req).map(|r| r.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn commands_over_ipc_set_up_unlock_and_create_a_case() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ws");
+    let app = builder(mock_builder(), dir.clone())
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let wv = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+
+    let status = invoke(&wv, "app_status", json!({})).unwrap();
+    assert_eq!(status["workspaceExists"], false);
+    assert_eq!(status["unlocked"], false);
+
+    // Locked: case commands refuse with a kind the UI can act on.
+    let err = invoke(&wv, "list_cases", json!({})).unwrap_err();
+    assert_eq!(err["kind"], "workspaceLocked");
+
+    let weak = invoke(
+        &wv,
+        "assess_passphrase",
+        json!({"passphrase": "short", "profile": null}),
+    )
+    .unwrap();
+    assert_eq!(weak["acceptable"], false);
+    assert!(!weak["problems"].as_array().unwrap().is_empty());
+
+    let profile =
+        json!({"name": "Dana Reyes", "badge": "4471", "unit": "TMU", "agency": "Eastfield PD"});
+    let created = invoke(
+        &wv,
+        "create_workspace",
+        json!({"profile": profile, "passphrase": "Lantern river 7 copper"}),
+    )
+    .unwrap();
+    assert!(created["recoveryKey"]
+        .as_str()
+        .unwrap()
+        .starts_with("VGL1-"));
+
+    let summary = invoke(
+        &wv,
+        "create_case",
+        json!({"case": {"number": "26-0001", "title": "Harassment of a shop owner", "openedOn": null,
+                        "assignedInvestigator": null, "agencyReports": [{"agency": "County SO", "number": "SO-9"}]}}),
+    )
+    .unwrap();
+    assert_eq!(summary["number"], "26-0001");
+    let detail = invoke(&wv, "open_case", json!({"number": "26-0001"})).unwrap();
+    assert_eq!(detail["header"]["assignedInvestigator"], "Dana Reyes");
+    assert_eq!(detail["header"]["agencyReports"][0]["number"], "SO-9");
+
+    let dup = invoke(
+        &wv,
+        "create_case",
+        json!({"case": {"number": "26-0001", "title": "x", "openedOn": null, "assignedInvestigator": null, "agencyReports": []}}),
+    )
+    .unwrap_err();
+    assert_eq!(dup["kind"], "alreadyExists");
+
+    let report = invoke(&wv, "verify_case", json!({"number": "26-0001"})).unwrap();
+    assert_eq!(report["ok"], true, "{report}");
+
+    // Lock drops the workspace; a wrong passphrase is reported as such.
+    app.state::<state::AppState>().lock();
+    let err = invoke(
+        &wv,
+        "unlock_workspace",
+        json!({"passphrase": "Wrong river 7 copper"}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "wrongPassphrase");
+    let report = invoke(
+        &wv,
+        "unlock_workspace",
+        json!({"passphrase": "Lantern river 7 copper"}),
+    )
+    .unwrap();
+    assert_eq!(report["failedAttempts"], 1);
+    let list = invoke(&wv, "list_cases", json!({})).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn workspace_dir_comes_from_the_command_line_first() {
+    let d = workspace_dir_from(["--workspace".to_string(), "/x/y".to_string()]);
+    assert_eq!(d, PathBuf::from("/x/y"));
+    let d = workspace_dir_from(["--workspace=/a".to_string()]);
+    assert_eq!(d, PathBuf::from("/a"));
+}

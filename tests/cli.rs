@@ -1,0 +1,351 @@
+use crate::support::*;
+use std::path::Path;
+use std::process::{Command, Output};
+
+struct Cli {
+    _tmp: tempfile::TempDir,
+    dir: std::path::PathBuf,
+    pass_file: std::path::PathBuf,
+}
+
+impl Cli {
+    fn new() -> Cli {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("ws");
+        let pass_file = tmp.path().join("pass.txt");
+        std::fs::write(&pass_file, format!("{PASS}\n")).unwrap();
+        Cli {
+            _tmp: tmp,
+            dir,
+            pass_file,
+        }
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_vigil"));
+        c.arg("--workspace")
+            .arg(&self.dir)
+            .arg("--passphrase-file")
+            .arg(&self.pass_file);
+        for v in [
+            "VIGIL_PASSPHRASE",
+            "VIGIL_WORKSPACE",
+            "VIGIL_RECOVERY_KEY",
+            "VIGIL_HANDOVER_PASSPHRASE",
+            "VIGIL_NEW_PASSPHRASE",
+        ] {
+            c.env_remove(v);
+        }
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().unwrap()
+    }
+
+    fn init(&self) -> String {
+        let o = self.run(&[
+            "init",
+            "--name",
+            "Dana Reyes",
+            "--badge",
+            "4471",
+            "--unit",
+            "TMU",
+            "--agency",
+            "Eastfield PD",
+            "--unlock-ms",
+            "50",
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap().trim().to_string()
+    }
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+#[test]
+fn init_runs_unattended_and_prints_the_recovery_key_once() {
+    let cli = Cli::new();
+    let rk = cli.init();
+    assert!(rk.starts_with("VGL1-") && !rk.contains('\n'), "{rk}");
+    assert!(vigil::secret::RecoveryKey::parse(&rk).is_ok());
+    let again = cli.run(&["init"]);
+    assert_eq!(again.status.code(), Some(11));
+    assert!(stderr(&again).contains("already exists"));
+}
+
+#[test]
+fn case_commands_with_stable_json() {
+    let cli = Cli::new();
+    cli.init();
+    let o = cli.run(&[
+        "case",
+        "new",
+        "--number",
+        "26-100",
+        "--title",
+        "Texts and drive-bys",
+        "--opened-on",
+        "2026-05-04",
+        "--report",
+        "Harlow SO=HS-1",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = cli.run(&["case", "list", "--json"]);
+    assert!(o.status.success());
+    let list: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let first = &list[0];
+    let mut keys: Vec<_> = first.as_object().unwrap().keys().cloned().collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "caseId",
+            "lastActivity",
+            "number",
+            "readOnly",
+            "status",
+            "title"
+        ]
+    );
+    assert_eq!(first["number"], "26-100");
+    assert_eq!(first["status"], "active");
+
+    let o = cli.run(&["case", "show", "26-100", "--json"]);
+    let d: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(d["header"]["openedOn"], "2026-05-04");
+    assert_eq!(d["header"]["agencyReports"][0]["agency"], "Harlow SO");
+    assert_eq!(d["header"]["assignedInvestigator"], "Dana Reyes");
+
+    let o = cli.run(&["case", "edit", "26-100", "--title", "Renamed"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = cli.run(&["case", "verify", "26-100", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["ok"], true);
+    assert!(r["checks"].as_array().unwrap().len() >= 6);
+
+    let o = cli.run(&["case", "show", "nope"]);
+    assert_eq!(o.status.code(), Some(13));
+}
+
+#[test]
+fn wrong_passphrase_exits_3_and_never_echoes_it() {
+    let cli = Cli::new();
+    cli.init();
+    let o = cli
+        .cmd()
+        .args(["case", "list"])
+        .env("VIGIL_PASSPHRASE", "ignored")
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "the file option wins over the environment"
+    );
+    let bad = cli._tmp.path().join("bad.txt");
+    std::fs::write(&bad, "Typo river 7 copper").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .args(["--workspace"])
+        .arg(&cli.dir)
+        .arg("--passphrase-file")
+        .arg(&bad)
+        .args(["case", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3));
+    let err = stderr(&o);
+    assert!(err.contains("passphrase is not correct"), "{err}");
+    assert!(
+        !err.contains("Typo river"),
+        "the typed passphrase must never be printed"
+    );
+    // The next successful unlock warns about it.
+    let o = cli.run(&["case", "list"]);
+    assert!(
+        stderr(&o).contains("1 failed unlock attempt"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn verify_exits_15_on_a_tampered_case() {
+    let cli = Cli::new();
+    cli.init();
+    assert!(cli
+        .run(&["case", "new", "--number", "T-1", "--title", "x"])
+        .status
+        .success());
+    {
+        let mut ws = unlock(&cli.dir);
+        let raw = ws.raw_case_connection("T-1").unwrap();
+        raw.execute("UPDATE case_header SET assigned_investigator = 'x'", [])
+            .unwrap();
+    }
+    let o = cli.run(&["case", "verify", "T-1"]);
+    assert_eq!(o.status.code(), Some(15));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("FAILED") && out.contains("[FAIL] Records match the audit trail"),
+        "{out}"
+    );
+}
+
+#[test]
+fn seal_and_receive_between_two_workspaces() {
+    let a = Cli::new();
+    a.init();
+    assert!(a
+        .run(&["case", "new", "--number", "H-1", "--title", "Handover"])
+        .status
+        .success());
+    let out = a._tmp.path().join("H-1.vigil");
+    let hp = a._tmp.path().join("hp.txt");
+    std::fs::write(&hp, "Blue kettle 58 north\n").unwrap();
+    let o = a
+        .cmd()
+        .args(["case", "seal", "H-1", "--review", "--out"])
+        .arg(&out)
+        .arg("--handover-passphrase-file")
+        .arg(&hp)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let printed = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(
+        printed.starts_with(&vigil::crypto::sha256_file(&out).unwrap()),
+        "{printed}"
+    );
+
+    let b = Cli::new();
+    b.init();
+    let o = b
+        .cmd()
+        .args(["case", "receive"])
+        .arg(&out)
+        .env("VIGIL_HANDOVER_PASSPHRASE", "Blue kettle 58 north")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("read-only review copy"));
+    let o = b.run(&["case", "edit", "H-1", "--title", "x"]);
+    assert_eq!(o.status.code(), Some(14));
+    let o = b
+        .cmd()
+        .args(["case", "receive"])
+        .arg(&out)
+        .env("VIGIL_HANDOVER_PASSPHRASE", "Wrong kettle 1 x")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(4));
+}
+
+#[test]
+fn clear_exit_codes_for_bad_files_and_missing_workspace() {
+    let cli = Cli::new();
+    let o = cli.run(&["case", "list"]);
+    assert_eq!(o.status.code(), Some(11));
+    assert!(stderr(&o).contains("no Vigil workspace"));
+    cli.init();
+    let text = cli._tmp.path().join("notes.vigil");
+    std::fs::write(&text, "plain text\n").unwrap();
+    let o = cli
+        .cmd()
+        .args(["case", "receive"])
+        .arg(&text)
+        .env("VIGIL_HANDOVER_PASSPHRASE", "Blue kettle 58 north")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(5), "{}", stderr(&o));
+    assert!(stderr(&o).contains("not a Vigil file"));
+    let o = cli.run(&["case", "new", "--number", "", "--title", "x"]);
+    assert_eq!(o.status.code(), Some(12));
+    let o = cli.run(&["case", "frobnicate"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn a_workspace_open_elsewhere_exits_9() {
+    let cli = Cli::new();
+    cli.init();
+    let _held = unlock(&cli.dir);
+    let o = cli.run(&["case", "list"]);
+    assert_eq!(o.status.code(), Some(9), "{}", stderr(&o));
+    assert!(stderr(&o).contains("in use"));
+}
+
+#[test]
+fn recovery_key_file_unlocks_and_resets_the_passphrase() {
+    let cli = Cli::new();
+    let rk = cli.init();
+    let rk_file = cli._tmp.path().join("rk.txt");
+    std::fs::write(&rk_file, &rk).unwrap();
+    let new_file = cli._tmp.path().join("new.txt");
+    std::fs::write(&new_file, "Harbour light 42 amber\n").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .arg("--workspace")
+        .arg(&cli.dir)
+        .arg("--recovery-key-file")
+        .arg(&rk_file)
+        .args([
+            "passphrase",
+            "change",
+            "--unlock-ms",
+            "50",
+            "--new-passphrase-file",
+        ])
+        .arg(&new_file)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = cli.run(&["case", "list"]);
+    assert_eq!(
+        o.status.code(),
+        Some(3),
+        "the old passphrase no longer works"
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .arg("--workspace")
+        .arg(&cli.dir)
+        .arg("--passphrase-file")
+        .arg(&new_file)
+        .args(["case", "list"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn a_killed_writer_never_leaves_an_unreadable_case() {
+    // Kill the CLI at varying moments while it edits a case; after each kill
+    // the case must open and verify.
+    let cli = Cli::new();
+    cli.init();
+    assert!(cli
+        .run(&["case", "new", "--number", "K-1", "--title", "start"])
+        .status
+        .success());
+    for i in 0..12u64 {
+        let mut child = cli
+            .cmd()
+            .args(["case", "edit", "K-1", "--title", &format!("edit {i}")])
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20 + i * 9));
+        let _ = child.kill();
+        let _ = child.wait();
+        let o = cli.run(&["case", "verify", "K-1"]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "after kill {i}: {}{}",
+            String::from_utf8_lossy(&o.stdout),
+            stderr(&o)
+        );
+    }
+    assert!(Path::new(&cli.dir.join("cases/K-1.vigil")).is_file());
+}

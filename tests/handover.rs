@@ -1,0 +1,178 @@
+use crate::support::*;
+use vigil::case::{CaseHeaderPatch, HandoverMode};
+use vigil::secret::Passphrase;
+use vigil::Error;
+
+const HANDOVER: &str = "Blue kettle 58 north";
+
+fn hp() -> Passphrase {
+    Passphrase::new(HANDOVER.into())
+}
+
+#[test]
+fn a_sealed_case_is_received_intact_in_another_workspace() {
+    let (_a, mut alice, _) = new_ws();
+    alice
+        .create_case(&new_case("26-30", "Handover test"))
+        .unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("26-30-transfer.vigil");
+    let sealed = alice
+        .seal_case("26-30", &out, &hp(), HandoverMode::Transfer, false)
+        .unwrap();
+    assert_eq!(sealed.sha256.len(), 64);
+    assert_eq!(sealed.bytes, std::fs::metadata(&out).unwrap().len());
+    // One self-contained file: no journal or WAL beside it, no temp files.
+    let names: Vec<_> = std::fs::read_dir(out_dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+
+    let (_b, mut bob, _) = new_ws();
+    let s = bob.receive_case(&out, &hp()).unwrap();
+    assert_eq!(s.number, "26-30");
+    assert!(!s.read_only);
+    let d = bob.open_case("26-30").unwrap();
+    assert_eq!(d.header.title, "Handover test");
+    assert_eq!(d.handover.unwrap().mode, HandoverMode::Transfer);
+    let r = bob.verify_case("26-30").unwrap();
+    assert!(r.ok, "{:?}", r.checks);
+    // The receiver can work on a transferred case.
+    bob.update_case(
+        "26-30",
+        &CaseHeaderPatch {
+            title: "Continued".into(),
+            opened_on: d.header.opened_on,
+            assigned_investigator: "Sgt. B".into(),
+            agency_reports: vec![],
+        },
+    )
+    .unwrap();
+    // The original file is unchanged by receiving it.
+    assert_eq!(vigil::crypto::sha256_file(&out).unwrap(), sealed.sha256);
+}
+
+#[test]
+fn a_review_copy_opens_read_only() {
+    let (_a, mut alice, _) = new_ws();
+    alice.create_case(&new_case("26-31", "For review")).unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("review.vigil");
+    alice
+        .seal_case("26-31", &out, &hp(), HandoverMode::Review, false)
+        .unwrap();
+    let (_s, mut sup, _) = new_ws();
+    let s = sup.receive_case(&out, &hp()).unwrap();
+    assert!(s.read_only);
+    let d = sup.open_case("26-31").unwrap();
+    assert!(d.read_only);
+    let e = sup
+        .update_case(
+            "26-31",
+            &CaseHeaderPatch {
+                title: "x".into(),
+                opened_on: d.header.opened_on,
+                assigned_investigator: "x".into(),
+                agency_reports: vec![],
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(e, Error::ReadOnlyCase { .. }));
+    assert!(sup.verify_case("26-31").unwrap().ok);
+}
+
+#[test]
+fn the_wrong_handover_passphrase_receives_nothing() {
+    let (_a, mut alice, _) = new_ws();
+    alice.create_case(&new_case("26-32", "x")).unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("h.vigil");
+    alice
+        .seal_case("26-32", &out, &hp(), HandoverMode::Transfer, false)
+        .unwrap();
+    let (b, mut bob, _) = new_ws();
+    let e = bob
+        .receive_case(&out, &Passphrase::new("Wrong kettle 58 south".into()))
+        .unwrap_err();
+    assert!(
+        matches!(e, Error::WrongKeyOrNotCaseFile { ref path } if path == &out),
+        "{e:?}"
+    );
+    assert!(bob.list_cases().unwrap().is_empty());
+    assert!(
+        files_under(&b.dir.join("cases")).is_empty(),
+        "no file may be left behind"
+    );
+}
+
+#[test]
+fn receiving_a_case_twice_is_refused() {
+    let (_a, mut alice, _) = new_ws();
+    alice.create_case(&new_case("26-33", "x")).unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("h.vigil");
+    alice
+        .seal_case("26-33", &out, &hp(), HandoverMode::Transfer, false)
+        .unwrap();
+    let (_b, mut bob, _) = new_ws();
+    bob.receive_case(&out, &hp()).unwrap();
+    assert!(matches!(
+        bob.receive_case(&out, &hp()),
+        Err(Error::AlreadyExists { .. })
+    ));
+    // Sealing over an existing file needs an explicit overwrite.
+    assert!(matches!(
+        alice.seal_case("26-33", &out, &hp(), HandoverMode::Transfer, false),
+        Err(Error::AlreadyExists { .. })
+    ));
+}
+
+#[test]
+fn non_case_files_are_refused_on_receive() {
+    let (_b, mut bob, _) = new_ws();
+    let tmp = tempfile::tempdir().unwrap();
+    let text = tmp.path().join("notes.vigil");
+    std::fs::write(&text, "just some text\n").unwrap();
+    assert!(matches!(
+        bob.receive_case(&text, &hp()),
+        Err(Error::NotVigilFile { .. })
+    ));
+    let empty = tmp.path().join("empty.vigil");
+    std::fs::write(&empty, b"").unwrap();
+    assert!(matches!(
+        bob.receive_case(&empty, &hp()),
+        Err(Error::Corrupt { .. })
+    ));
+    let random = tmp.path().join("random.vigil");
+    let mut bytes = vec![0u8; 8192];
+    vigil::crypto::fill_random(&mut bytes).unwrap();
+    std::fs::write(&random, &bytes).unwrap();
+    assert!(matches!(
+        bob.receive_case(&random, &hp()),
+        Err(Error::WrongKeyOrNotCaseFile { .. })
+    ));
+}
+
+#[test]
+fn a_weak_handover_passphrase_is_refused() {
+    let (_a, mut alice, _) = new_ws();
+    alice.create_case(&new_case("26-34", "x")).unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let e = alice
+        .seal_case(
+            "26-34",
+            &out_dir.path().join("h.vigil"),
+            &Passphrase::new("1234".into()),
+            HandoverMode::Transfer,
+            false,
+        )
+        .unwrap_err();
+    assert!(matches!(
+        e,
+        Error::Validation {
+            field: "handover passphrase",
+            ..
+        }
+    ));
+}

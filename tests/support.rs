@@ -1,0 +1,66 @@
+use std::path::{Path, PathBuf};
+use vigil::case::NewCase;
+use vigil::crypto::KdfParams;
+use vigil::secret::{Passphrase, RecoveryKey};
+use vigil::workspace::{self, Credential, Profile, UnlockedWorkspace};
+
+pub const PASS: &str = "Lantern river 7 copper";
+
+pub fn pass() -> Passphrase {
+    Passphrase::new(PASS.to_string())
+}
+
+pub fn profile() -> Profile {
+    Profile {
+        name: "Dana Reyes".into(),
+        badge: "4471".into(),
+        unit: "Threat Management".into(),
+        agency: "Eastfield PD".into(),
+    }
+}
+
+pub struct Ws {
+    pub _tmp: tempfile::TempDir,
+    pub dir: PathBuf,
+}
+
+/// A new workspace (minimum KDF cost, to keep tests quick) and its recovery key.
+pub fn new_ws() -> (Ws, UnlockedWorkspace, RecoveryKey) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("workspace");
+    let (ws, rk) = workspace::create(&dir, &pass(), Some(&profile()), KdfParams::MINIMUM).unwrap();
+    (Ws { _tmp: tmp, dir }, ws, rk)
+}
+
+pub fn unlock(dir: &Path) -> UnlockedWorkspace {
+    workspace::unlock(dir, Credential::Passphrase(&pass()))
+        .unwrap()
+        .0
+}
+
+pub fn new_case(number: &str, title: &str) -> NewCase {
+    NewCase {
+        number: number.into(),
+        title: title.into(),
+        opened_on: None,
+        assigned_investigator: None,
+        agency_reports: vec![],
+    }
+}
+
+/// Every file under `dir`, recursively.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = vec![];
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}

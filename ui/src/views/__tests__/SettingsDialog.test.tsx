@@ -1,0 +1,102 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('../../ipc/commands', async (importOriginal) =>
+  (await import('../../test/commandsMock')).autoMockCommands(await importOriginal()),
+);
+
+import * as commands from '../../ipc/commands';
+import { SettingsDialog } from '../SettingsDialog';
+
+const m = vi.mocked(commands);
+const profile = { name: 'Dana Whitfield', badge: '4471', unit: 'Stalking Unit', agency: 'Northshire Police' };
+
+describe('SettingsDialog', () => {
+  beforeEach(() => {
+    m.getSettings.mockResolvedValue({ idleMinutes: 15 });
+    m.assessPassphrase.mockImplementation(async (p) => ({
+      acceptable: p.length >= 12,
+      score: p.length >= 12 ? 3 : 1,
+      label: p.length >= 12 ? 'Strong' : 'Weak',
+      problems: p.length >= 12 ? [] : ['Too short.'],
+    }));
+  });
+
+  it('changes the passphrase with the current one and confirms it', async () => {
+    const user = userEvent.setup();
+    m.changePassphrase.mockResolvedValue(undefined);
+    render(<SettingsDialog profile={profile} onProfileSaved={vi.fn()} onClose={vi.fn()} />);
+    const save = document.getElementById('settings-passphrase-save')!;
+    await user.type(document.getElementById('settings-current')!, 'old one');
+    await user.type(document.getElementById('settings-new')!, 'new and long enough');
+    await user.type(document.getElementById('settings-confirm')!, 'new and long enough');
+    await waitFor(() => expect(save).toBeEnabled());
+    await user.click(save);
+    await waitFor(() =>
+      expect(document.getElementById('settings-passphrase-result')).toHaveTextContent('Passphrase changed.'),
+    );
+    expect(m.changePassphrase).toHaveBeenCalledWith('old one', 'new and long enough');
+    expect(document.getElementById('settings-current')).toHaveValue('');
+  });
+
+  it("shows the backend's message when the current passphrase is wrong", async () => {
+    const user = userEvent.setup();
+    m.changePassphrase.mockRejectedValue({ kind: 'wrongPassphrase', message: 'The current passphrase is not correct.' });
+    render(<SettingsDialog profile={profile} onProfileSaved={vi.fn()} onClose={vi.fn()} />);
+    await user.type(document.getElementById('settings-current')!, 'bad');
+    await user.type(document.getElementById('settings-new')!, 'new and long enough');
+    await user.type(document.getElementById('settings-confirm')!, 'new and long enough');
+    await waitFor(() => expect(document.getElementById('settings-passphrase-save')).toBeEnabled());
+    await user.click(document.getElementById('settings-passphrase-save')!);
+    expect(await screen.findByRole('alert')).toHaveTextContent('The current passphrase is not correct.');
+  });
+
+  it('after a recovery-key unlock, needs no current passphrase', async () => {
+    const user = userEvent.setup();
+    m.changePassphrase.mockResolvedValue(undefined);
+    const onChanged = vi.fn();
+    render(
+      <SettingsDialog
+        profile={profile}
+        onProfileSaved={vi.fn()}
+        onClose={vi.fn()}
+        unlockedWithRecovery
+        onPassphraseChanged={onChanged}
+      />,
+    );
+    expect(document.getElementById('settings-current')).toBeNull();
+    await user.type(document.getElementById('settings-new')!, 'new and long enough');
+    await user.type(document.getElementById('settings-confirm')!, 'new and long enough');
+    await waitFor(() => expect(document.getElementById('settings-passphrase-save')).toBeEnabled());
+    await user.click(document.getElementById('settings-passphrase-save')!);
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(m.changePassphrase).toHaveBeenCalledWith('', 'new and long enough');
+  });
+
+  it('loads and saves the auto-lock minutes', async () => {
+    const user = userEvent.setup();
+    m.saveSettings.mockResolvedValue({ idleMinutes: 30 });
+    render(<SettingsDialog profile={profile} onProfileSaved={vi.fn()} onClose={vi.fn()} />);
+    const idle = document.getElementById('settings-idle')!;
+    await waitFor(() => expect(idle).toHaveValue(15));
+    await user.clear(idle);
+    await user.type(idle, '30');
+    await user.click(document.getElementById('settings-idle-save')!);
+    await waitFor(() => expect(m.saveSettings).toHaveBeenCalledWith({ idleMinutes: 30 }));
+    expect(document.getElementById('settings-idle-result')).toHaveTextContent('30 minutes');
+  });
+
+  it('saves the profile and passes it up', async () => {
+    const user = userEvent.setup();
+    const saved = { ...profile, unit: 'Threat Unit' };
+    m.saveProfile.mockResolvedValue(saved);
+    const onProfileSaved = vi.fn();
+    render(<SettingsDialog profile={profile} onProfileSaved={onProfileSaved} onClose={vi.fn()} />);
+    await user.clear(document.getElementById('settings-unit')!);
+    await user.type(document.getElementById('settings-unit')!, 'Threat Unit');
+    await user.click(document.getElementById('settings-profile-save')!);
+    await waitFor(() => expect(onProfileSaved).toHaveBeenCalledWith(saved));
+    expect(m.saveProfile).toHaveBeenCalledWith(saved);
+  });
+});
