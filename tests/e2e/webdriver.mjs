@@ -1,0 +1,129 @@
+// A small W3C WebDriver client over fetch (Node >= 18), for driving the real
+// Vigil window through tauri-driver. No dependencies.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const DRIVER = process.env.TAURI_DRIVER_URL ?? 'http://127.0.0.1:4444';
+
+async function wd(method, url, body) {
+  const res = await fetch(DRIVER + url, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!res.ok) {
+    const err = new Error(`${method} ${url}: ${json.value?.error ?? res.status} ${json.value?.message ?? ''}`);
+    err.code = json.value?.error;
+    throw err;
+  }
+  return json.value;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export class Session {
+  static async start(app, args = []) {
+    const value = await wd('POST', '/session', {
+      capabilities: { alwaysMatch: { 'tauri:options': { application: app, args } } },
+    });
+    return new Session(value.sessionId);
+  }
+
+  constructor(id) {
+    this.base = `/session/${id}`;
+  }
+
+  async end() {
+    await wd('DELETE', this.base).catch(() => {});
+  }
+
+  /** Waits until `css` matches an element and returns its id. */
+  async find(css, { timeout = 10000 } = {}) {
+    const until = Date.now() + timeout;
+    for (;;) {
+      try {
+        const v = await wd('POST', `${this.base}/element`, { using: 'css selector', value: css });
+        return Object.values(v)[0];
+      } catch (e) {
+        if (Date.now() > until) throw new Error(`no element matches ${css} after ${timeout} ms (${e.message})`);
+        await sleep(100);
+      }
+    }
+  }
+
+  async exists(css) {
+    const v = await wd('POST', `${this.base}/elements`, { using: 'css selector', value: css });
+    return v.length > 0;
+  }
+
+  async click(css) {
+    const id = await this.find(css);
+    await wd('POST', `${this.base}/element/${id}/click`, {});
+  }
+
+  async type(css, text) {
+    const id = await this.find(css);
+    await wd('POST', `${this.base}/element/${id}/clear`, {});
+    await wd('POST', `${this.base}/element/${id}/value`, { text });
+  }
+
+  /** Sends keys to the focused element (e.g. '\uE007' for Enter). */
+  async keys(text) {
+    const id = await wd('GET', `${this.base}/element/active`);
+    await wd("POST", `${this.base}/element/${Object.values(id)[0]}/value`, { text });
+  }
+
+  async text(css) {
+    const id = await this.find(css);
+    return wd('GET', `${this.base}/element/${id}/text`);
+  }
+
+  async attr(css, name) {
+    const id = await this.find(css);
+    return wd('GET', `${this.base}/element/${id}/attribute/${name}`);
+  }
+
+  async enabled(css) {
+    const id = await this.find(css);
+    return wd('GET', `${this.base}/element/${id}/enabled`);
+  }
+
+  async exec(script, args = []) {
+    return wd('POST', `${this.base}/execute/sync`, { script, args });
+  }
+
+  /** Polls `fn` until it returns a truthy value. */
+  async until(what, fn, timeout = 10000) {
+    const end = Date.now() + timeout;
+    let last;
+    for (;;) {
+      try {
+        last = await fn();
+        if (last) return last;
+      } catch (e) {
+        last = e.message;
+      }
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+      await sleep(100);
+    }
+  }
+
+  async title() {
+    return wd('GET', `${this.base}/title`);
+  }
+
+  /** Saves a PNG after two animation frames, so the picture shows the final DOM. */
+  async screenshot(dir, name) {
+    await wd('POST', `${this.base}/execute/async`, {
+      script:
+        'const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));',
+      args: [],
+    });
+    const png = await wd('GET', `${this.base}/screenshot`);
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${name}.png`);
+    fs.writeFileSync(file, Buffer.from(png, 'base64'));
+    return file;
+  }
+}
