@@ -50,19 +50,23 @@ impl KdfParams {
     /// Raises the number of passes (at 64 MiB) until one derivation takes about
     /// `target` on this machine. Never goes below [`KdfParams::MINIMUM`].
     pub fn calibrate(target: Duration) -> Result<KdfParams> {
-        let probe = KdfParams {
-            m_kib: MIN_KDF_MEMORY_KIB,
-            t: 2,
-            p: 1,
+        // Time one and three passes: the difference is the cost of a pass,
+        // the rest is fixed overhead (allocating and touching the memory).
+        let time = |t: u32| -> Result<f64> {
+            let start = Instant::now();
+            let params = KdfParams {
+                m_kib: MIN_KDF_MEMORY_KIB,
+                t,
+                p: 1,
+            };
+            let _ = derive_key(&Passphrase::new("calibration".into()), &[0u8; 16], params)?;
+            Ok(start.elapsed().as_secs_f64())
         };
-        let start = Instant::now();
-        let _ = derive_key(&Passphrase::new("calibration".into()), &[0u8; 16], probe)?;
-        let per_pass = start.elapsed().as_secs_f64() / 2.0;
-        let passes = if per_pass > 0.0 {
-            (target.as_secs_f64() / per_pass).round()
-        } else {
-            1.0
-        };
+        let one = time(1)?;
+        let three = time(3)?;
+        let per_pass = ((three - one) / 2.0).max(1e-4);
+        let overhead = (one - per_pass).max(0.0);
+        let passes = ((target.as_secs_f64() - overhead) / per_pass).round();
         let t = passes.clamp(1.0, 64.0) as u32;
         Ok(KdfParams {
             m_kib: MIN_KDF_MEMORY_KIB,

@@ -149,3 +149,76 @@ fn workspace_dir_comes_from_the_command_line_first() {
     let d = workspace_dir_from(["--workspace=/a".to_string()]);
     assert_eq!(d, PathBuf::from("/a"));
 }
+
+/// The shell must never load or call anything remote: no http(s) URL in the
+/// app config, the capabilities or the bundled UI (the IPC origin Tauri uses
+/// on some platforms is local), and no HTTP plugin.
+#[test]
+fn no_remote_url_in_config_capabilities_or_ui() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![
+        root.join("tauri.conf.json"),
+        root.join("Cargo.toml"),
+        root.join("../ui/index.html"),
+    ];
+    for dir in [
+        root.join("capabilities"),
+        root.join("../ui/dist"),
+        root.join("../ui/dist/assets"),
+    ] {
+        for e in std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e} (build the UI first)", dir.display()))
+        {
+            let p = e.unwrap().path();
+            if p.is_file() {
+                files.push(p);
+            }
+        }
+    }
+    assert!(
+        files
+            .iter()
+            .any(|f| f.extension().is_some_and(|e| e == "js")),
+        "the built UI bundle must be checked"
+    );
+    // The IPC origin is local; React's minified error text names its docs
+    // page as plain text (never requested, and the CSP would block it).
+    let allowed = ["http://ipc.localhost", "https://react.dev/errors/"];
+    for f in &files {
+        let text = String::from_utf8_lossy(&std::fs::read(f).unwrap()).to_string();
+        for scheme in ["http://", "https://", "ws://", "wss://"] {
+            for (i, _) in text.match_indices(scheme) {
+                let rest = &text[i..];
+                let url: String = rest
+                    .chars()
+                    .take_while(|c| !c.is_whitespace() && !"\"'`)<>;,".contains(*c))
+                    .collect();
+                // XML namespaces in inline SVG are identifiers, not requests.
+                let namespace = url.starts_with("http://www.w3.org/");
+                assert!(
+                    allowed.contains(&url.as_str()) || namespace,
+                    "{} contains a remote URL: {url}",
+                    f.display()
+                );
+            }
+        }
+        assert!(
+            !text.contains("tauri-plugin-http"),
+            "{} pulls in the HTTP plugin",
+            f.display()
+        );
+    }
+    let conf: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("tauri.conf.json")).unwrap())
+            .unwrap();
+    let csp = &conf["app"]["security"]["csp"];
+    assert_eq!(csp["default-src"], "'self'");
+    assert!(
+        !csp.to_string().contains("unsafe-eval"),
+        "the CSP must not allow eval"
+    );
+    assert!(
+        conf["build"].get("devUrl").is_none(),
+        "no dev server URL is shipped"
+    );
+}
