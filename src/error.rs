@@ -120,6 +120,28 @@ pub enum Error {
         reason: String,
     },
 
+    /// A definition file (taxonomy, protocol) is malformed.
+    #[error("{file}, line {line}{}: {reason}", if field.is_empty() { String::new() } else { format!(", field {field}") })]
+    BadDefinition {
+        /// The file.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// The field, when known.
+        field: String,
+        /// What is wrong.
+        reason: String,
+    },
+
+    /// An import file cannot be used; every problem is listed with its line.
+    #[error("{file} cannot be imported: {}", problems.iter().take(20).map(|(l, m)| format!("line {l}: {m}")).collect::<Vec<_>>().join("; "))]
+    BadImport {
+        /// The file's name.
+        file: String,
+        /// (line, problem), in file order.
+        problems: Vec<(usize, String)>,
+    },
+
     /// Something looked up does not exist.
     #[error("no {kind} {id} in this workspace")]
     NotFound {
@@ -191,7 +213,9 @@ impl Error {
             Error::TooManyAttempts { .. } => "tooManyAttempts",
             Error::NoWorkspace { .. } => "noWorkspace",
             Error::WorkspaceExists { .. } => "workspaceExists",
-            Error::Validation { .. } => "validation",
+            Error::Validation { .. } | Error::BadDefinition { .. } | Error::BadImport { .. } => {
+                "validation"
+            }
             Error::NotFound { .. } => "notFound",
             Error::AlreadyExists { .. } => "alreadyExists",
             Error::ReadOnlyCase { .. } => "readOnlyCase",
@@ -212,7 +236,7 @@ impl Error {
             Error::Locked { .. } => 9,
             Error::TooManyAttempts { .. } => 10,
             Error::NoWorkspace { .. } | Error::WorkspaceExists { .. } => 11,
-            Error::Validation { .. } => 12,
+            Error::Validation { .. } | Error::BadDefinition { .. } | Error::BadImport { .. } => 12,
             Error::NotFound { .. } | Error::AlreadyExists { .. } => 13,
             Error::ReadOnlyCase { .. } => 14,
             Error::Tampered { .. } => 15,

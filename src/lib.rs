@@ -14,13 +14,21 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod case;
+mod casework;
 pub mod crypto;
+pub use casework::{ExportFormat, ExportReport};
 mod error;
 mod fsutil;
+pub mod import;
+pub mod incident;
 pub mod passphrase;
+pub mod person;
 pub mod secret;
+pub mod seed;
 pub(crate) mod store;
+pub mod taxonomy;
 mod verify;
+pub mod when;
 pub mod workspace;
 
 pub use error::{Error, Result};

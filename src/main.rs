@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vigil::case::{AgencyReport, CaseHeaderPatch, HandoverMode, NewCase};
 use vigil::crypto::KdfParams;
+use vigil::import::ImportFile;
+use vigil::incident::{IncidentFilter, IncidentInput, Method};
+use vigil::person::{IdentifierInput, IdentifierKind, PersonInput, PersonRole, Relationship};
 use vigil::secret::{Passphrase, RecoveryKey};
 use vigil::workspace::{self, Credential, Profile, UnlockedWorkspace};
 
@@ -48,6 +51,162 @@ enum Command {
     /// Change the workspace passphrase (rewraps one key; case files are not touched).
     #[command(subcommand)]
     Passphrase(PassphraseCommand),
+    /// Incidents: add, list, import a victim's log, export the chronology.
+    #[command(subcommand)]
+    Incident(IncidentCommand),
+    /// People in a case and their identifiers.
+    #[command(subcommand)]
+    Person(PersonCommand),
+    /// The incident taxonomy (categories and behaviour groups).
+    #[command(subcommand)]
+    Taxonomy(TaxonomyCommand),
+    /// Tools for developers: synthetic data for load tests.
+    #[command(subcommand)]
+    Dev(DevCommand),
+}
+
+#[derive(Subcommand)]
+enum IncidentCommand {
+    /// Add one incident.
+    Add {
+        /// Case number.
+        number: String,
+        /// When, as said: "3/14/2026 9:30 pm", "2026-03-14", "early March 2026", "3/1/2026 - 3/5/2026".
+        #[arg(long)]
+        when: String,
+        /// Category id (see `vigil taxonomy show`).
+        #[arg(long)]
+        category: String,
+        /// What happened.
+        #[arg(long, default_value = "")]
+        narrative: String,
+        /// Method: inPerson, phoneCall, text, email, socialMedia, mail, thirdParty, device, other, unknown.
+        #[arg(long, default_value = "unknown", value_parser = parse_word::<Method>)]
+        method: Method,
+        /// Where.
+        #[arg(long, default_value = "")]
+        location: String,
+        /// The suspect's exact words.
+        #[arg(long, default_value = "")]
+        suspect_words: String,
+        /// Suspect (person id from `vigil person list`).
+        #[arg(long)]
+        suspect: Option<String>,
+        /// IANA time zone the time was given in [default: this computer's].
+        #[arg(long)]
+        tz: Option<String>,
+        /// Tag (repeatable).
+        #[arg(long = "tag")]
+        tags: Vec<String>,
+    },
+    /// List incidents in time order.
+    List {
+        /// Case number.
+        number: String,
+        /// JSON output (an array of incident summaries).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import a victim's log (CSV, UTF-8). Every row is checked first; any
+    /// problem is listed with its line and nothing is written.
+    Import {
+        /// Case number.
+        number: String,
+        /// The CSV file.
+        file: PathBuf,
+        /// Column mapping overriding the recognised headers, e.g.
+        /// "date=Date of incident,time=2,description=What happened".
+        #[arg(long)]
+        mapping: Option<String>,
+        /// Check and show what would be imported; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// IANA time zone of the log's times [default: this computer's].
+        #[arg(long)]
+        tz: Option<String>,
+    },
+    /// Export the chronology (to stdout, or --out FILE). The output is not encrypted.
+    Export {
+        /// Case number.
+        number: String,
+        /// csv or json.
+        #[arg(long, value_parser = ["csv", "json"])]
+        format: String,
+        /// Write here instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum PersonCommand {
+    /// Add a person.
+    Add {
+        /// Case number.
+        number: String,
+        /// victim, suspect, witness or thirdParty.
+        #[arg(long, value_parser = parse_word::<PersonRole>)]
+        role: PersonRole,
+        /// Name.
+        #[arg(long)]
+        name: String,
+        /// Relationship to the victim: self, currentPartner, exPartner, family, friend,
+        /// acquaintance, coworker, neighbour, stranger, unknown, other.
+        #[arg(long, default_value = "unknown", value_parser = parse_word::<Relationship>)]
+        relationship: Relationship,
+        /// Identifier as KIND=VALUE (phone, email, social, vehicle, address, other); repeatable.
+        #[arg(long = "id", value_name = "KIND=VALUE")]
+        identifiers: Vec<String>,
+        /// Confidential identifier as KIND=VALUE (masked, kept out of discovery copies); repeatable.
+        #[arg(long = "confidential", value_name = "KIND=VALUE")]
+        confidential: Vec<String>,
+        /// Notes.
+        #[arg(long, default_value = "")]
+        notes: String,
+    },
+    /// List people (confidential values masked unless --reveal).
+    List {
+        /// Case number.
+        number: String,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+        /// Show confidential values.
+        #[arg(long)]
+        reveal: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum TaxonomyCommand {
+    /// Check a taxonomy file; names the line and field of any problem.
+    Validate {
+        /// The TOML file.
+        file: PathBuf,
+    },
+    /// Make a taxonomy file the workspace's taxonomy.
+    Use {
+        /// The TOML file.
+        file: PathBuf,
+    },
+    /// Show the workspace's taxonomy.
+    Show,
+}
+
+#[derive(Subcommand)]
+enum DevCommand {
+    /// Add synthetic incidents to a case (load tests).
+    Seed {
+        /// Case number (created if missing).
+        number: String,
+        /// How many incidents.
+        #[arg(long, default_value_t = 10_000)]
+        incidents: usize,
+    },
+}
+
+fn parse_word<T: vigil::person::Word>(s: &str) -> Result<T, String> {
+    T::parse_word(s).ok_or_else(|| format!("expected one of: {}", T::words().join(", ")))
 }
 
 #[derive(Args)]
@@ -167,6 +326,18 @@ enum PassphraseCommand {
     },
 }
 
+/// `println!` that ends quietly when the reader goes away (`vigil … | head`).
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        if let Err(e) = writeln!(std::io::stdout(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
 fn parse_report(s: &str) -> Result<AgencyReport, String> {
     let (agency, number) = s.split_once('=').ok_or("expected AGENCY=NUMBER")?;
     Ok(AgencyReport {
@@ -263,7 +434,7 @@ fn unlock(cli: &Cli, dir: &Path) -> anyhow::Result<UnlockedWorkspace> {
 }
 
 fn print_json<T: serde::Serialize>(v: &T) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(v)?);
+    outln!("{}", serde_json::to_string_pretty(v)?);
     Ok(())
 }
 
@@ -295,7 +466,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let (_ws, rk) = workspace::create(&dir, &p, profile.as_ref(), kdf)?;
             eprintln!("Workspace created in {}", dir.display());
             eprintln!("Recovery key (shown only now; store it away from this computer):");
-            println!("{}", rk.to_printable().as_str());
+            outln!("{}", rk.to_printable().as_str());
         }
         Command::Case(c) => {
             let mut ws = unlock(&cli, &dir)?;
@@ -326,8 +497,312 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ws.change_passphrase(current.as_ref(), &new, kdf)?;
             eprintln!("Passphrase changed. Case files were not rewritten.");
         }
+        Command::Taxonomy(TaxonomyCommand::Validate { file }) => {
+            let text = std::fs::read_to_string(file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let t = vigil::taxonomy::Taxonomy::parse(&text, &file.display().to_string())?;
+            eprintln!(
+                "{}: valid ({} groups, {} categories)",
+                file.display(),
+                t.groups.len(),
+                t.categories.len()
+            );
+        }
+        Command::Incident(c) => {
+            let mut ws = unlock(&cli, &dir)?;
+            incident_command(&mut ws, c)?;
+        }
+        Command::Person(c) => {
+            let mut ws = unlock(&cli, &dir)?;
+            person_command(&mut ws, c)?;
+        }
+        Command::Taxonomy(TaxonomyCommand::Use { file }) => {
+            let mut ws = unlock(&cli, &dir)?;
+            let text = std::fs::read_to_string(file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let name = file
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("taxonomy")
+                .to_string();
+            let t = ws.use_taxonomy(&text, &name)?;
+            eprintln!("Now using taxonomy {} version {}", t.id, t.version);
+        }
+        Command::Taxonomy(TaxonomyCommand::Show) => {
+            let ws = unlock(&cli, &dir)?;
+            let t = ws.taxonomy();
+            outln!("{} (id {}, version {})", t.label, t.id, t.version);
+            for g in &t.groups {
+                outln!(
+                    "{} [{}]{}",
+                    g.label,
+                    g.id,
+                    if g.system { " (system events)" } else { "" }
+                );
+                for c in t.categories.iter().filter(|c| c.group == g.id) {
+                    outln!("  {:<20} {}", c.id, c.label);
+                }
+            }
+        }
+        Command::Dev(DevCommand::Seed { number, incidents }) => {
+            let mut ws = unlock(&cli, &dir)?;
+            if ws.case_detail(number).is_err() {
+                ws.create_case(&NewCase {
+                    number: number.clone(),
+                    title: "Synthetic load-test case".into(),
+                    opened_on: None,
+                    assigned_investigator: Some("Load test".into()),
+                    agency_reports: vec![],
+                })?;
+            }
+            let cats: Vec<String> = ws
+                .taxonomy()
+                .categories
+                .iter()
+                .map(|c| c.id.clone())
+                .collect();
+            let cats: Vec<&str> = cats.iter().map(String::as_str).collect();
+            let start = std::time::Instant::now();
+            for chunk in vigil::seed::incidents(*incidents, &cats, 7).chunks(5_000) {
+                ws.add_incidents_bulk(number, chunk)?;
+            }
+            eprintln!(
+                "Added {incidents} synthetic incidents to {number} in {:.2} s",
+                start.elapsed().as_secs_f64()
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn incident_command(ws: &mut UnlockedWorkspace, c: &IncidentCommand) -> anyhow::Result<()> {
+    match c {
+        IncidentCommand::Add {
+            number,
+            when,
+            category,
+            narrative,
+            method,
+            location,
+            suspect_words,
+            suspect,
+            tz,
+            tags,
+        } => {
+            let mut i = IncidentInput::quick(when, category, narrative);
+            i.method = *method;
+            i.location_text = location.clone();
+            i.suspect_words = suspect_words.clone();
+            i.suspect_id = suspect.clone();
+            i.tz = tz.clone();
+            i.tags = tags.clone();
+            let inc = ws.add_incident(number, &i)?;
+            eprintln!("Added incident {} ({})", inc.id, inc.occurred.display);
+        }
+        IncidentCommand::List { number, json } => {
+            let page = ws.list_incidents(number, &IncidentFilter::default(), 0, i64::MAX)?;
+            if *json {
+                print_json(&page.rows)?;
+            } else if page.rows.is_empty() {
+                eprintln!("No incidents yet.");
+            } else {
+                for r in &page.rows {
+                    outln!(
+                        "{:<34} {:<18} {}",
+                        r.display,
+                        r.category,
+                        r.excerpt.replace('\n', " ")
+                    );
+                }
+            }
+        }
+        IncidentCommand::Import {
+            number,
+            file,
+            mapping,
+            dry_run,
+            tz,
+        } => {
+            let f = ImportFile::read(file)?;
+            let preview = ws.import_preview(&f, None, tz.as_deref())?;
+            let mapping = mapping
+                .as_deref()
+                .map(|m| vigil::import::mapping_from_spec(m, &preview.columns))
+                .transpose()?;
+            let preview = ws.import_preview(&f, mapping.as_deref(), tz.as_deref())?;
+            for c in &preview.columns {
+                eprintln!(
+                    "  column {} {:?} -> {}",
+                    c.index + 1,
+                    c.header,
+                    c.field.map(|f| f.as_str()).unwrap_or("(ignored)")
+                );
+            }
+            if *dry_run || preview.problem_count > 0 {
+                for r in &preview.rows {
+                    let when = r
+                        .occurred
+                        .as_ref()
+                        .map(|w| w.display.as_str())
+                        .unwrap_or("?");
+                    let flag = if r.problems.is_empty() { "ok " } else { "BAD" };
+                    outln!(
+                        "{flag} line {:<5} {:<34} {}",
+                        r.line,
+                        when,
+                        r.description.replace('\n', " ")
+                    );
+                    for p in &r.problems {
+                        outln!("      line {}: {p}", r.line);
+                    }
+                }
+            }
+            if *dry_run {
+                eprintln!(
+                    "Dry run: {} rows, {} with problems; nothing was written.",
+                    preview.rows.len(),
+                    preview.problem_count
+                );
+                if preview.problem_count > 0 {
+                    return Err(vigil::Error::BadImport {
+                        file: f.name().to_string(),
+                        problems: preview
+                            .rows
+                            .iter()
+                            .flat_map(|r| r.problems.iter().map(|p| (r.line as usize, p.clone())))
+                            .collect(),
+                    }
+                    .into());
+                }
+                return Ok(());
+            }
+            let r = ws.import_incidents(number, &f, mapping.as_deref(), tz.as_deref())?;
+            eprintln!(
+                "Imported {} incidents from {} (SHA-256 {})",
+                r.imported,
+                f.name(),
+                r.sha256
+            );
+        }
+        IncidentCommand::Export {
+            number,
+            format,
+            out,
+        } => {
+            let fmt = if format == "json" {
+                vigil::ExportFormat::Json
+            } else {
+                vigil::ExportFormat::Csv
+            };
+            match out {
+                Some(path) => {
+                    let r = ws.export_incidents(number, fmt, path)?;
+                    eprintln!(
+                        "Wrote {} incidents to {} (SHA-256 {})",
+                        r.rows, r.path, r.sha256
+                    );
+                }
+                None => {
+                    use std::io::Write;
+                    let (bytes, _) = ws.export_chronology(number, fmt, "standard output")?;
+                    if let Err(e) = std::io::stdout().write_all(&bytes) {
+                        if e.kind() != std::io::ErrorKind::BrokenPipe {
+                            return Err(e.into());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn parse_identifier(spec: &str, confidential: bool) -> anyhow::Result<IdentifierInput> {
+    let (kind, value) = spec
+        .split_once('=')
+        .ok_or_else(|| anyhow::anyhow!("identifier must be KIND=VALUE"))?;
+    let kind = IdentifierKind::parse(kind.trim()).ok_or_else(|| {
+        anyhow::anyhow!(
+            "unknown identifier kind; use phone, email, social, vehicle, address or other"
+        )
+    })?;
+    Ok(IdentifierInput {
+        kind,
+        value: value.to_string(),
+        label: String::new(),
+        confidential,
+    })
+}
+
+fn person_command(ws: &mut UnlockedWorkspace, c: &PersonCommand) -> anyhow::Result<()> {
+    match c {
+        PersonCommand::Add {
+            number,
+            role,
+            name,
+            relationship,
+            identifiers,
+            confidential,
+            notes,
+        } => {
+            let mut ids = identifiers
+                .iter()
+                .map(|s| parse_identifier(s, false))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            ids.extend(
+                confidential
+                    .iter()
+                    .map(|s| parse_identifier(s, true))
+                    .collect::<anyhow::Result<Vec<_>>>()?,
+            );
+            let p = ws.save_person(
+                number,
+                None,
+                &PersonInput {
+                    role: *role,
+                    name: name.clone(),
+                    relationship: *relationship,
+                    notes: notes.clone(),
+                    identifiers: ids,
+                },
+            )?;
+            eprintln!("Added {} ({})", p.name, p.role.as_str());
+            outln!("{}", p.id);
+        }
+        PersonCommand::List {
+            number,
+            json,
+            reveal,
+        } => {
+            let mut people = ws.list_people(number)?;
+            if !reveal {
+                for p in &mut people {
+                    for i in &mut p.identifiers {
+                        if i.confidential {
+                            i.value = "(confidential)".into();
+                        }
+                    }
+                }
+            }
+            if *json {
+                print_json(&people)?;
+            } else {
+                for p in &people {
+                    outln!(
+                        "{}  {:<10} {:<14} {}",
+                        p.id,
+                        p.role.as_str(),
+                        p.relationship.as_str(),
+                        p.name
+                    );
+                    for i in &p.identifiers {
+                        outln!("      {:<8} {}", i.kind.as_str(), i.value);
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn case_command(ws: &mut UnlockedWorkspace, c: &CaseCommand) -> anyhow::Result<ExitCode> {
@@ -357,7 +832,7 @@ fn case_command(ws: &mut UnlockedWorkspace, c: &CaseCommand) -> anyhow::Result<E
             } else {
                 for s in list {
                     let ro = if s.read_only { " [review copy]" } else { "" };
-                    println!(
+                    outln!(
                         "{:<20} {:<12} {}  {}{ro}",
                         s.number,
                         s.status.as_str(),
@@ -373,8 +848,8 @@ fn case_command(ws: &mut UnlockedWorkspace, c: &CaseCommand) -> anyhow::Result<E
                 print_json(&d)?;
             } else {
                 let h = &d.header;
-                println!("Case {}: {}", h.number, h.title);
-                println!(
+                outln!("Case {}: {}", h.number, h.title);
+                outln!(
                     "  status:        {}{}",
                     h.status.as_str(),
                     if d.read_only {
@@ -383,13 +858,13 @@ fn case_command(ws: &mut UnlockedWorkspace, c: &CaseCommand) -> anyhow::Result<E
                         ""
                     }
                 );
-                println!("  opened on:     {}", h.opened_on);
-                println!("  investigator:  {}", h.assigned_investigator);
+                outln!("  opened on:     {}", h.opened_on);
+                outln!("  investigator:  {}", h.assigned_investigator);
                 for r in &h.agency_reports {
-                    println!("  report:        {} {}", r.agency, r.number);
+                    outln!("  report:        {} {}", r.agency, r.number);
                 }
-                println!("  audit events:  {}", d.audit_events);
-                println!("  file:          {}", d.file_name);
+                outln!("  audit events:  {}", d.audit_events);
+                outln!("  file:          {}", d.file_name);
             }
         }
         CaseCommand::Edit {
@@ -413,20 +888,20 @@ fn case_command(ws: &mut UnlockedWorkspace, c: &CaseCommand) -> anyhow::Result<E
             if *json {
                 print_json(&r)?;
             } else {
-                println!(
+                outln!(
                     "Case {}: {}",
                     r.number,
                     if r.ok { "INTACT" } else { "FAILED" }
                 );
                 for c in &r.checks {
-                    println!(
+                    outln!(
                         "  [{}] {}: {}",
                         if c.ok { "ok" } else { "FAIL" },
                         c.name,
                         c.detail
                     );
                 }
-                println!("  chain head: {} ({} events)", r.chain_head, r.event_count);
+                outln!("  chain head: {} ({} events)", r.chain_head, r.event_count);
             }
             if !r.ok {
                 return Ok(ExitCode::from(15));
@@ -452,7 +927,7 @@ fn case_command(ws: &mut UnlockedWorkspace, c: &CaseCommand) -> anyhow::Result<E
             };
             let r = ws.seal_case(number, out, &hp, mode, *force)?;
             eprintln!("Sealed case {number} ({}) to {}", mode.as_str(), r.path);
-            println!("{}  {}", r.sha256, r.path);
+            outln!("{}  {}", r.sha256, r.path);
         }
         CaseCommand::Receive {
             file,

@@ -31,7 +31,7 @@ use std::time::Duration;
 const KEYRING_FILE: &str = "vigil-workspace.json";
 const ATTEMPTS_FILE: &str = "unlock-attempts.json";
 const LOCK_FILE: &str = "workspace.lock";
-const DB_FILE: &str = "workspace.db";
+pub(crate) const DB_FILE: &str = "workspace.db";
 const CASES_DIR: &str = "cases";
 const KEYRING_FORMAT: &str = "vigil-workspace";
 const KEYRING_VERSION: u32 = 1;
@@ -349,6 +349,7 @@ pub fn create(
         profile,
         by_recovery: false,
         open: HashMap::new(),
+        taxonomy: crate::taxonomy::Taxonomy::default_taxonomy(),
         _lock: lock,
     };
     Ok((ws, recovery))
@@ -426,6 +427,7 @@ pub fn unlock(dir: &Path, credential: Credential<'_>) -> Result<(UnlockedWorkspa
         Mode::Existing,
     )?;
     let profile = registry::profile(&db)?;
+    let taxonomy = crate::casework::load_taxonomy(&db)?;
     let report = UnlockReport {
         failed_attempts: attempts.failures,
         first_failed_at: attempts.first_failed_at.take(),
@@ -443,15 +445,16 @@ pub fn unlock(dir: &Path, credential: Credential<'_>) -> Result<(UnlockedWorkspa
         profile,
         by_recovery,
         open: HashMap::new(),
+        taxonomy,
         _lock: lock,
     };
     Ok((ws, report))
 }
 
-struct OpenCase {
-    row: registry::RegistryRow,
-    path: PathBuf,
-    conn: Connection,
+pub(crate) struct OpenCase {
+    pub(crate) row: registry::RegistryRow,
+    pub(crate) path: PathBuf,
+    pub(crate) conn: Connection,
 }
 
 /// An unlocked workspace. Dropping it closes every case file and zeroizes
@@ -460,10 +463,11 @@ pub struct UnlockedWorkspace {
     dir: PathBuf,
     id: String,
     key: SecretKey,
-    db: Connection,
+    pub(crate) db: Connection,
     profile: Option<Profile>,
     by_recovery: bool,
     open: HashMap<String, OpenCase>,
+    pub(crate) taxonomy: crate::taxonomy::Taxonomy,
     _lock: std::fs::File,
 }
 
@@ -719,7 +723,7 @@ impl UnlockedWorkspace {
     }
 
     /// The open connection of a case, opening and checking it on first use.
-    fn case(&mut self, number: &str) -> Result<&mut OpenCase> {
+    pub(crate) fn case(&mut self, number: &str) -> Result<&mut OpenCase> {
         let row = self.row(number)?;
         if !self.open.contains_key(&row.case_id) {
             let key = self.case_key(&row)?;
@@ -758,15 +762,15 @@ impl UnlockedWorkspace {
     }
 
     /// One audited write to a case: `f` runs inside an IMMEDIATE transaction
-    /// and returns (result, entity, entity id, state hash); the audit event is
-    /// appended in the same transaction; then the register learns the new head.
-    fn write_case<T>(
+    /// and returns its result and the changes it made; one audit event per
+    /// change is appended in the same transaction; then the register learns
+    /// the new head. `custody_only` writes (open, seal, receive, export) are
+    /// allowed on read-only review copies.
+    pub(crate) fn write_case<T>(
         &mut self,
         number: &str,
-        action: &str,
-        detail: serde_json::Value,
         custody_only: bool,
-        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<(T, &'static str, String, String)>,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<(T, Vec<Change>)>,
     ) -> Result<T> {
         let actor = self.actor();
         let oc = self.case(number)?;
@@ -777,18 +781,21 @@ impl UnlockedWorkspace {
         }
         let path = oc.path.clone();
         let (out, head, header) = store::write_tx(&mut oc.conn, &path, |tx| {
-            let (out, entity, entity_id, change_hash) = f(tx)?;
-            let head = audit::append(
-                tx,
-                &audit::NewEvent {
-                    actor: &actor,
-                    action,
-                    entity,
-                    entity_id: &entity_id,
-                    change_hash,
-                    detail,
-                },
-            )?;
+            let (out, changes) = f(tx)?;
+            let mut head = audit::head(tx)?;
+            for c in changes {
+                head = audit::append(
+                    tx,
+                    &audit::NewEvent {
+                        actor: &actor,
+                        action: &c.action,
+                        entity: c.entity,
+                        entity_id: &c.entity_id,
+                        change_hash: c.change_hash,
+                        detail: c.detail,
+                    },
+                )?;
+            }
             let header = cases::read_header(tx)?;
             Ok((out, head, header))
         })?;
@@ -809,19 +816,27 @@ impl UnlockedWorkspace {
         Ok(out)
     }
 
-    /// Opens a case for viewing (an audited event) and returns its overview.
-    pub fn open_case(&mut self, number: &str) -> Result<CaseDetail> {
-        self.write_case(number, "case.open", serde_json::json!({}), true, |tx| {
+    /// A custody event on the case header (open, seal, receive, export).
+    fn custody(&mut self, number: &str, action: &str, detail: serde_json::Value) -> Result<()> {
+        self.write_case(number, true, |tx| {
             let id = cases::read_header(tx)?
                 .map(|h| h.case_id)
                 .unwrap_or_default();
-            Ok((
-                (),
-                cases::HEADER_ENTITY,
-                id,
-                crypto::to_hex(&crypto::sha256(b"case.open")),
-            ))
-        })?;
+            let hash = crypto::to_hex(&crypto::sha256(detail.to_string().as_bytes()));
+            let change = Change {
+                action: action.to_string(),
+                entity: cases::HEADER_ENTITY,
+                entity_id: id,
+                change_hash: hash,
+                detail,
+            };
+            Ok(((), vec![change]))
+        })
+    }
+
+    /// Opens a case for viewing (an audited event) and returns its overview.
+    pub fn open_case(&mut self, number: &str) -> Result<CaseDetail> {
+        self.custody(number, "case.open", serde_json::json!({}))?;
         self.case_detail(number)
     }
 
@@ -849,7 +864,7 @@ impl UnlockedWorkspace {
             validate_text("assigned investigator", &patch.assigned_investigator, 120)?;
         let reports = clean_reports(&patch.agency_reports)?;
         let path = self.case(number)?.path.clone();
-        self.write_case(number, "case.update", serde_json::json!({}), false, |tx| {
+        self.write_case(number, false, |tx| {
             let mut h = cases::read_header(tx)?.ok_or(Error::Corrupt {
                 path,
                 detail: "the case header is missing".into(),
@@ -860,11 +875,15 @@ impl UnlockedWorkspace {
             h.agency_reports = reports;
             h.updated_at = Utc::now();
             cases::update_header(tx, &h)?;
+            let hash = cases::header_state_hash(&h)?;
             Ok((
                 (),
-                cases::HEADER_ENTITY,
-                h.case_id.clone(),
-                cases::header_state_hash(&h)?,
+                vec![Change::new(
+                    "case.update",
+                    cases::HEADER_ENTITY,
+                    &h.case_id,
+                    hash,
+                )],
             ))
         })?;
         self.case_detail(number)
@@ -915,22 +934,10 @@ impl UnlockedWorkspace {
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_string();
-        self.write_case(
+        self.custody(
             number,
             "case.seal",
             serde_json::json!({ "mode": mode.as_str(), "file": out_name }),
-            true,
-            |tx| {
-                let id = cases::read_header(tx)?
-                    .map(|h| h.case_id)
-                    .unwrap_or_default();
-                Ok((
-                    (),
-                    cases::HEADER_ENTITY,
-                    id,
-                    crypto::to_hex(&crypto::sha256(b"case.seal")),
-                ))
-            },
         )?;
         let mut salt = [0u8; 16];
         crypto::fill_random(&mut salt)?;
@@ -1058,15 +1065,7 @@ impl UnlockedWorkspace {
         store::write_tx(&mut self.db, &db_path, |tx| registry::insert(tx, &row))?;
         fsutil::rename_durable(&partial, &final_path)?;
         let detail = serde_json::json!({ "mode": mode.as_str(), "sha256": sealed_sha });
-        let case_id = header.case_id.clone();
-        self.write_case(&header.number, "case.receive", detail, true, |_| {
-            Ok((
-                (),
-                cases::HEADER_ENTITY,
-                case_id,
-                crypto::to_hex(&crypto::sha256(b"case.receive")),
-            ))
-        })?;
+        self.custody(&header.number, "case.receive", detail)?;
         Ok(summary(self.row(&header.number)?))
     }
 
@@ -1093,6 +1092,32 @@ impl UnlockedWorkspace {
         let row = self.row(number)?;
         self.open.remove(&row.case_id);
         Ok(())
+    }
+}
+
+/// One audited change made inside a case write.
+pub(crate) struct Change {
+    pub action: String,
+    pub entity: &'static str,
+    pub entity_id: String,
+    pub change_hash: String,
+    pub detail: serde_json::Value,
+}
+
+impl Change {
+    pub(crate) fn new(
+        action: &str,
+        entity: &'static str,
+        entity_id: &str,
+        change_hash: String,
+    ) -> Change {
+        Change {
+            action: action.to_string(),
+            entity,
+            entity_id: entity_id.to_string(),
+            change_hash,
+            detail: serde_json::json!({}),
+        }
     }
 }
 

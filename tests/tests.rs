@@ -12,9 +12,15 @@ mod case_file;
 mod cli;
 /// Seal and receive.
 mod handover;
+/// Import of victims' logs and export of the chronology.
+mod import;
+/// Incidents, filters, the chart data, migration of older files.
+mod incidents;
 /// Audit chain, tampering, rollback, verify.
 mod integrity;
 /// Nothing readable on disk.
 mod leaks;
+/// People and identifiers.
+mod people;
 /// Workspace set-up, unlock, lockout, recovery key, passphrase change.
 mod workspace;

@@ -33,7 +33,7 @@ pub fn workspace_dir_from(args: impl IntoIterator<Item = String>) -> PathBuf {
 /// Registers state, plugins and commands on a builder (also used by tests
 /// with the mock runtime).
 pub fn builder<R: tauri::Runtime>(b: tauri::Builder<R>, dir: PathBuf) -> tauri::Builder<R> {
-    use commands::{case, workspace};
+    use commands::{case, incident, people, workspace};
     b.manage(state::AppState::new(dir))
         .invoke_handler(tauri::generate_handler![
             workspace::app_status,
@@ -54,6 +54,25 @@ pub fn builder<R: tauri::Runtime>(b: tauri::Builder<R>, dir: PathBuf) -> tauri::
             case::verify_case,
             case::seal_case,
             case::receive_case,
+            people::list_people,
+            people::save_person,
+            people::delete_person,
+            people::search_identifiers,
+            incident::get_taxonomy,
+            incident::parse_when,
+            incident::add_incident,
+            incident::update_incident,
+            incident::delete_incident,
+            incident::get_incident,
+            incident::list_incidents,
+            incident::incident_histogram,
+            incident::list_tags,
+            incident::import_pick_file,
+            incident::import_from_text,
+            incident::import_preview,
+            incident::import_commit,
+            incident::import_cancel,
+            incident::export_incidents,
         ])
 }
 

@@ -20,6 +20,8 @@ pub struct AppState {
     last_activity: AtomicU64,
     /// Idle minutes before locking.
     pub idle_minutes: AtomicU32,
+    /// A victim's log being previewed before import (in memory only).
+    import: Mutex<Option<vigil::import::ImportFile>>,
 }
 
 pub(crate) fn wall_secs() -> u64 {
@@ -37,6 +39,7 @@ impl AppState {
             workspace: Mutex::new(None),
             last_activity: AtomicU64::new(wall_secs()),
             idle_minutes: AtomicU32::new(15),
+            import: Mutex::new(None),
         }
     }
 
@@ -62,7 +65,19 @@ impl AppState {
     /// Locks: drops the workspace, its connections and keys. Returns whether
     /// anything was unlocked.
     pub fn lock(&self) -> bool {
+        self.set_import(None);
         self.guard().take().is_some()
+    }
+
+    /// Replaces the pending import.
+    pub fn set_import(&self, file: Option<vigil::import::ImportFile>) {
+        *self.import.lock().unwrap_or_else(|p| p.into_inner()) = file;
+    }
+
+    /// Runs `f` on the pending import.
+    pub fn with_import<T>(&self, f: impl FnOnce(Option<&vigil::import::ImportFile>) -> T) -> T {
+        let g = self.import.lock().unwrap_or_else(|p| p.into_inner());
+        f(g.as_ref())
     }
 
     /// True while unlocked.

@@ -183,11 +183,11 @@ pub(crate) fn latest_state_hashes(
     conn: &Connection,
 ) -> Result<Vec<(String, String, String, String)>> {
     let mut stmt = conn.prepare(
-        "SELECT entity, entity_id, action, change_hash FROM audit_event a
-         WHERE (action LIKE '%.create' OR action LIKE '%.update' OR action LIKE '%.delete')
-           AND seq = (SELECT max(seq) FROM audit_event b
-                      WHERE b.entity = a.entity AND b.entity_id = a.entity_id
-                        AND (b.action LIKE '%.create' OR b.action LIKE '%.update' OR b.action LIKE '%.delete'))",
+        "SELECT entity, entity_id, action, change_hash FROM audit_event
+         WHERE seq IN (SELECT max(seq) FROM audit_event
+                       WHERE action LIKE '%.create' OR action LIKE '%.update' OR action LIKE '%.delete'
+                       GROUP BY entity, entity_id)
+         ORDER BY seq",
     )?;
     let rows = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?

@@ -106,12 +106,15 @@ pub(crate) fn header_state_hash(h: &CaseHeader) -> Result<String> {
 pub(crate) fn entity_state_hash(
     conn: &Connection,
     entity: &str,
-    _entity_id: &str,
+    entity_id: &str,
 ) -> Result<Option<String>> {
     match entity {
         HEADER_ENTITY => read_header(conn)?
             .map(|h| header_state_hash(&h))
             .transpose(),
+        super::people::ENTITY => super::people::state_hash(conn, entity_id),
+        super::incidents::ENTITY => super::incidents::state_hash(conn, entity_id),
+        // An entity this version does not know cannot be shown intact.
         _ => Ok(None),
     }
 }

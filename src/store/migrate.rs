@@ -22,11 +22,18 @@ pub(crate) struct Migration {
 }
 
 /// Case-file migrations.
-pub(crate) const CASE: &[Migration] = &[Migration {
-    version: 1,
-    name: "case/0001_init.sql",
-    sql: include_str!("migrations/case/0001_init.sql"),
-}];
+pub(crate) const CASE: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "case/0001_init.sql",
+        sql: include_str!("migrations/case/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "case/0002_people_incidents.sql",
+        sql: include_str!("migrations/case/0002_people_incidents.sql"),
+    },
+];
 
 /// Workspace-database migrations.
 pub(crate) const WORKSPACE: &[Migration] = &[Migration {
@@ -86,10 +93,20 @@ mod tests {
                 "cadbd44dac50f552f48cd18ec1825055f21d61d67af671c84b992776def69226",
             ),
             (
+                "case/0002_people_incidents.sql",
+                "cdd872b2859204cdfd4976a7ad14f495248e77e006da9ce2681be7a40188a326",
+            ),
+            (
                 "workspace/0001_init.sql",
                 "8ed25b1e9983c3cd34d21050c278cf7ac5bf53b693080c673c8345882fbb606d",
             ),
         ];
+        // A new migration is pinned when it is released: add it here.
+        assert_eq!(
+            pinned.len(),
+            CASE.len() + WORKSPACE.len(),
+            "every migration must be pinned"
+        );
         for (name, sum) in pinned {
             let m = CASE
                 .iter()

@@ -11,8 +11,11 @@
 
 pub(crate) mod audit;
 pub(crate) mod cases;
+pub(crate) mod incidents;
 pub(crate) mod migrate;
+pub(crate) mod people;
 pub(crate) mod registry;
+pub(crate) mod rowhash;
 
 use crate::secret::SecretKey;
 use crate::{Error, Result};

@@ -2,4 +2,6 @@
 //! error. No SQL, no rules, no layout here.
 
 pub mod case;
+pub mod incident;
+pub mod people;
 pub mod workspace;

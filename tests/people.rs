@@ -1,0 +1,145 @@
+use crate::support::*;
+use vigil::person::*;
+use vigil::Error;
+
+pub fn person(role: PersonRole, name: &str, ids: &[(IdentifierKind, &str, bool)]) -> PersonInput {
+    PersonInput {
+        role,
+        name: name.into(),
+        relationship: if role == PersonRole::Victim {
+            Relationship::SelfVictim
+        } else {
+            Relationship::ExPartner
+        },
+        notes: String::new(),
+        identifiers: ids
+            .iter()
+            .map(|(kind, value, confidential)| IdentifierInput {
+                kind: *kind,
+                value: value.to_string(),
+                label: String::new(),
+                confidential: *confidential,
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn people_with_identifiers_are_kept_and_searchable() {
+    let (w, mut ws, _) = new_ws();
+    ws.create_case(&new_case("P-1", "x")).unwrap();
+    let victim = ws
+        .save_person(
+            "P-1",
+            None,
+            &person(
+                PersonRole::Victim,
+                "Alex Moreno",
+                &[
+                    (IdentifierKind::Address, "12 Hidden Lane", true),
+                    (IdentifierKind::Phone, "(555) 010-7788", false),
+                ],
+            ),
+        )
+        .unwrap();
+    let suspect = ws
+        .save_person(
+            "P-1",
+            None,
+            &person(
+                PersonRole::Suspect,
+                "Jordan Pike",
+                &[
+                    (IdentifierKind::Phone, "+1 555-010-9911", false),
+                    (IdentifierKind::Vehicle, "Grey Civic 7KQX221", false),
+                ],
+            ),
+        )
+        .unwrap();
+    assert_eq!(victim.identifiers.len(), 2);
+    assert!(victim.identifiers[0].confidential);
+    // Phones match by digits whatever the punctuation.
+    let hits = ws.search_identifiers("P-1", "5550109911").unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].person_id, suspect.id);
+    let hits = ws.search_identifiers("P-1", "7kqx").unwrap();
+    assert_eq!(hits[0].identifier.kind, IdentifierKind::Vehicle);
+    drop(ws);
+    let mut ws = unlock(&w.dir);
+    let people = ws.list_people("P-1").unwrap();
+    assert_eq!(
+        people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+        ["Alex Moreno", "Jordan Pike"],
+        "victims first"
+    );
+    let r = ws.verify_case("P-1").unwrap();
+    assert!(r.ok, "{:?}", r.checks);
+}
+
+#[test]
+fn editing_and_deleting_people_is_audited_and_guarded() {
+    let (_w, mut ws, _) = new_ws();
+    ws.create_case(&new_case("P-2", "x")).unwrap();
+    let s = ws
+        .save_person("P-2", None, &person(PersonRole::Suspect, "J. Pike", &[]))
+        .unwrap();
+    let mut edit = person(
+        PersonRole::Suspect,
+        "Jordan Pike",
+        &[(IdentifierKind::Email, "jp@example.org", false)],
+    );
+    edit.notes = "Uses several accounts".into();
+    let s2 = ws.save_person("P-2", Some(&s.id), &edit).unwrap();
+    assert_eq!(s2.name, "Jordan Pike");
+    assert_eq!(s2.identifiers[0].value, "jp@example.org");
+    // Linked to an incident: deletion is refused with a reason.
+    let mut i = vigil::incident::IncidentInput::quick("3/1/2026", "texts", "texted 14 times");
+    i.suspect_id = Some(s.id.clone());
+    ws.add_incident("P-2", &i).unwrap();
+    assert!(matches!(
+        ws.delete_person("P-2", &s.id),
+        Err(Error::Validation { .. })
+    ));
+    let w = ws
+        .save_person("P-2", None, &person(PersonRole::Witness, "Neighbour", &[]))
+        .unwrap();
+    ws.delete_person("P-2", &w.id).unwrap();
+    assert_eq!(ws.list_people("P-2").unwrap().len(), 1);
+    assert!(
+        ws.verify_case("P-2").unwrap().ok,
+        "deletions are recorded in the chain"
+    );
+    assert!(matches!(
+        ws.save_person("P-2", None, &person(PersonRole::Witness, " ", &[])),
+        Err(Error::Validation { field: "name", .. })
+    ));
+}
+
+#[test]
+fn a_person_edited_outside_vigil_fails_verification() {
+    let (_w, mut ws, _) = new_ws();
+    ws.create_case(&new_case("P-3", "x")).unwrap();
+    ws.save_person(
+        "P-3",
+        None,
+        &person(
+            PersonRole::Victim,
+            "Alex",
+            &[(IdentifierKind::Address, "12 Hidden Lane", true)],
+        ),
+    )
+    .unwrap();
+    {
+        let raw = ws.raw_case_connection("P-3").unwrap();
+        raw.execute("UPDATE identifier SET confidential = 0", [])
+            .unwrap();
+    }
+    let r = ws.verify_case("P-3").unwrap();
+    assert!(!r.ok);
+    let c = r
+        .checks
+        .iter()
+        .find(|c| c.name == "Records match the audit trail")
+        .unwrap();
+    assert!(c.detail.contains("person"), "{}", c.detail);
+}
