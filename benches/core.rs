@@ -87,6 +87,121 @@ fn open_db(path: &std::path::Path, key: Option<&str>) -> Connection {
     c
 }
 
+/// Issue-3 figures: import 10,000 incidents, open a 10,000-incident case and
+/// list its first page, filter it, save one incident durably.
+fn timeline_figures(tmp: &std::path::Path, pass: &Passphrase, profile: &Profile) {
+    use vigil::import::ImportFile;
+    use vigil::incident::{IncidentFilter, IncidentInput};
+    let dir = tmp.join("ws-timeline");
+    let (mut ws, _) = workspace::create(&dir, pass, Some(profile), KdfParams::MINIMUM).unwrap();
+    ws.create_case(&NewCase {
+        number: "T-1".into(),
+        title: "timeline".into(),
+        opened_on: None,
+        assigned_investigator: None,
+        agency_reports: vec![],
+    })
+    .unwrap();
+    let mut csv = String::from(
+        "Date,Time,Description,Location,Witnesses,Police contacted,Officer,Badge #,Report #\n",
+    );
+    for i in 0..10_000 {
+        let day =
+            chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(i / 8);
+        csv.push_str(&format!(
+            "{},{}:{:02} PM,\"Message {i}: he wrote again, \"\"pick up\"\"\",home,,No,,,\n",
+            day.format("%m/%d/%Y"),
+            1 + i % 11,
+            i % 60
+        ));
+    }
+    let file = ImportFile::from_text("log.csv", &csv);
+    let t = Instant::now();
+    let r = ws
+        .import_incidents("T-1", &file, None, Some("America/Chicago"))
+        .unwrap();
+    println!(
+        "  import of {} incidents from CSV (one transaction):  {}",
+        r.imported,
+        ms(t.elapsed())
+    );
+    drop(ws);
+
+    let (mut ws, _) = workspace::unlock(&dir, Credential::Passphrase(pass)).unwrap();
+    let t = Instant::now();
+    let page = ws
+        .list_incidents("T-1", &IncidentFilter::default(), 0, 200)
+        .unwrap();
+    println!(
+        "  open 10,000-incident case + first page of 200:        {}",
+        ms(t.elapsed())
+    );
+    assert_eq!(page.total, 10_000);
+    let filters = [
+        IncidentFilter {
+            text: "pick up".into(),
+            ..Default::default()
+        },
+        IncidentFilter {
+            groups: vec!["unclassified".into()],
+            from: Some("2024-06-01".into()),
+            to: Some("2025-06-01".into()),
+            ..Default::default()
+        },
+    ];
+    for f in &filters {
+        let times: Vec<Duration> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                ws.list_incidents("T-1", f, 0, 200).unwrap();
+                t.elapsed()
+            })
+            .collect();
+        println!(
+            "  filter over 10,000 (count + first page), median:      {}  [{}]",
+            ms(median(times)),
+            if f.text.is_empty() {
+                "group + dates"
+            } else {
+                "text"
+            }
+        );
+    }
+    let t = Instant::now();
+    ws.incident_histogram(
+        "T-1",
+        &IncidentFilter::default(),
+        vigil::incident::Bucket::Week,
+    )
+    .unwrap();
+    println!(
+        "  weekly chart data over 10,000:                        {}",
+        ms(t.elapsed())
+    );
+    let saves: Vec<Duration> = (0..20)
+        .map(|i| {
+            let t = Instant::now();
+            ws.add_incident(
+                "T-1",
+                &IncidentInput::quick(&format!("2026-03-{:02} 10:00", 1 + i), "texts", "one more"),
+            )
+            .unwrap();
+            t.elapsed()
+        })
+        .collect();
+    println!(
+        "  single incident save (durable, synchronous=FULL):     {}",
+        ms(median(saves))
+    );
+    let t = Instant::now();
+    let v = ws.verify_case("T-1").unwrap();
+    println!(
+        "  verify a 10,020-incident case:                        {}  ({})",
+        ms(t.elapsed()),
+        if v.ok { "intact" } else { "FAILED" }
+    );
+}
+
 fn main() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("ws");
@@ -145,6 +260,8 @@ fn main() {
         ms(median(opens))
     );
     drop(ws);
+
+    timeline_figures(tmp.path(), &pass, &profile);
 
     let rows = 20_000;
     let key = "x'000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f'";

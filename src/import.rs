@@ -460,6 +460,11 @@ pub(crate) fn parse(
     );
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
+    let mut lines = LineCounter {
+        text: text.as_bytes(),
+        offset: 0,
+        line: 1,
+    };
     loop {
         let line = reader.position().line() as u32;
         match reader.read_record(&mut record) {
@@ -476,7 +481,7 @@ pub(crate) fn parse(
         // Physical line in the file, as a text editor counts it.
         let line = record
             .position()
-            .map(|p| physical_line(text, p.byte() as usize))
+            .map(|p| lines.line_at(p.byte() as usize))
             .unwrap_or(line);
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
@@ -591,14 +596,30 @@ pub(crate) fn parse(
     Ok(Parsed { columns, rows })
 }
 
-/// The 1-based line of the first non-blank byte at or after `offset`.
-fn physical_line(text: &str, offset: usize) -> u32 {
-    let bytes = text.as_bytes();
-    let mut at = offset.min(bytes.len());
-    while at < bytes.len() && (bytes[at] == b'\n' || bytes[at] == b'\r') {
-        at += 1;
+/// Physical line numbers (as a text editor counts them) for increasing byte
+/// offsets, counting each byte once.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: u32,
+}
+
+impl LineCounter<'_> {
+    /// The line of the first non-blank byte at or after `offset`.
+    fn line_at(&mut self, offset: usize) -> u32 {
+        let mut at = offset.min(self.text.len());
+        while at < self.text.len() && (self.text[at] == b'\n' || self.text[at] == b'\r') {
+            at += 1;
+        }
+        if at >= self.offset {
+            self.line += self.text[self.offset..at]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u32;
+            self.offset = at;
+        }
+        self.line
     }
-    bytes[..at].iter().filter(|b| **b == b'\n').count() as u32 + 1
 }
 
 fn occurred_text(date: &str, time: &str) -> String {

@@ -349,3 +349,148 @@ fn a_killed_writer_never_leaves_an_unreadable_case() {
     }
     assert!(Path::new(&cli.dir.join("cases/K-1.vigil")).is_file());
 }
+
+#[test]
+fn incidents_people_import_and_export_from_the_command_line() {
+    let cli = Cli::new();
+    cli.init();
+    assert!(cli
+        .run(&["case", "new", "--number", "C-1", "--title", "x"])
+        .status
+        .success());
+    let o = cli.run(&[
+        "person",
+        "add",
+        "C-1",
+        "--role",
+        "victim",
+        "--name",
+        "Alex",
+        "--relationship",
+        "self",
+        "--confidential",
+        "address=12 Hidden Lane",
+        "--id",
+        "phone=555-0101",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = cli.run(&["person", "list", "C-1", "--json"]);
+    let people: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ids = people[0]["identifiers"].as_array().unwrap();
+    let by_kind = |k: &str| ids.iter().find(|i| i["kind"] == k).unwrap()["value"].clone();
+    assert_eq!(
+        by_kind("address"),
+        "(confidential)",
+        "masked unless --reveal"
+    );
+    assert_eq!(by_kind("phone"), "555-0101");
+    let o = cli.run(&["person", "list", "C-1", "--json", "--reveal"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("12 Hidden Lane"));
+    let o = cli.run(&["person", "add", "C-1", "--role", "boss", "--name", "x"]);
+    assert_eq!(o.status.code(), Some(2), "bad role is a usage error");
+
+    let o = cli.run(&[
+        "incident",
+        "add",
+        "C-1",
+        "--when",
+        "3/14/2026 9:30 pm",
+        "--category",
+        "texts",
+        "--narrative",
+        "forty texts",
+        "--tz",
+        "America/Chicago",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = cli.run(&[
+        "incident",
+        "add",
+        "C-1",
+        "--when",
+        "someday",
+        "--category",
+        "texts",
+    ]);
+    assert_eq!(o.status.code(), Some(12));
+    assert!(stderr(&o).contains("when"), "{}", stderr(&o));
+
+    let good = cli._tmp.path().join("log.csv");
+    std::fs::write(&good, "Date,Time,Description,Location\n3/1/2026,9pm,called 12 times,home\n3/2/2026,,\"left a note, unsigned\",car\n").unwrap();
+    let bad = cli._tmp.path().join("bad.csv");
+    std::fs::write(&bad, "Date,Time,Description,Location\n3/1/2026,9pm,called,home\nsoon,,note,car\n3/3/2026,,,car\n").unwrap();
+    let o = cli
+        .cmd()
+        .args(["incident", "import", "C-1"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(12));
+    let err = stderr(&o);
+    assert!(err.contains("line 3") && err.contains("line 4"), "{err}");
+    let o = cli
+        .cmd()
+        .args(["incident", "import", "C-1", "--dry-run"])
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let listed = cli.run(&["incident", "list", "C-1", "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(
+        rows.as_array().unwrap().len(),
+        1,
+        "a dry run and a refused file write nothing"
+    );
+    let o = cli
+        .cmd()
+        .args(["incident", "import", "C-1", "--tz", "America/Chicago"])
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("Imported 2 incidents"));
+
+    let o = cli.run(&["incident", "export", "C-1", "--format", "csv"]);
+    assert!(o.status.success());
+    let csv_text = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(
+        csv::Reader::from_reader(csv_text.as_bytes())
+            .records()
+            .count(),
+        3
+    );
+    assert!(csv_text.contains("left a note, unsigned"));
+    let o = cli.run(&["incident", "export", "C-1", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 3);
+    assert_eq!(cli.run(&["case", "verify", "C-1"]).status.code(), Some(0));
+}
+
+#[test]
+fn a_malformed_taxonomy_names_the_file_line_and_field() {
+    let cli = Cli::new();
+    let f = cli._tmp.path().join("agency.toml");
+    std::fs::write(&f, "id = \"a\"\nversion = 1\nlabel = \"A\"\ndefault_category = \"x\"\n[[group]]\nid = \"g\"\nlabel = \"G\"\ncolor = \"#123456\"\n[[category]]\nid = \"x\"\ngroup = \"missing\"\nlabel = \"X\"\n").unwrap();
+    let o = cli
+        .cmd()
+        .args(["taxonomy", "validate"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(12));
+    let err = stderr(&o);
+    assert!(
+        err.contains("agency.toml, line 11, field category.group"),
+        "{err}"
+    );
+    let shipped =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/taxonomy/default.toml");
+    let o = cli
+        .cmd()
+        .args(["taxonomy", "validate"])
+        .arg(&shipped)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+}
