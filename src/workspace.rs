@@ -784,8 +784,9 @@ impl UnlockedWorkspace {
             let (out, changes) = f(tx)?;
             let mut head = audit::head(tx)?;
             for c in changes {
-                head = audit::append(
+                head = audit::append_after(
                     tx,
+                    &head,
                     &audit::NewEvent {
                         actor: &actor,
                         action: &c.action,

@@ -83,7 +83,16 @@ pub(crate) fn hash_at(conn: &Connection, seq: i64) -> Result<Option<String>> {
 
 /// Appends `ev` after the current head, inside the caller's transaction.
 pub(crate) fn append(conn: &Connection, ev: &NewEvent<'_>) -> Result<ChainHead> {
-    let prev = head(conn)?;
+    append_after(conn, &head(conn)?, ev)
+}
+
+/// Appends `ev` after `prev`, which must be the current head (callers that
+/// append many events in one transaction carry it along).
+pub(crate) fn append_after(
+    conn: &Connection,
+    prev: &ChainHead,
+    ev: &NewEvent<'_>,
+) -> Result<ChainHead> {
     let seq = prev.seq + 1;
     let at = crate::now_rfc3339();
     let detail = ev.detail.to_string();
@@ -98,11 +107,11 @@ pub(crate) fn append(conn: &Connection, ev: &NewEvent<'_>) -> Result<ChainHead> 
         detail: &detail,
     };
     let hash = event_hash(&c, &prev.hash)?;
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO audit_event (seq, at, actor, action, entity, entity_id, change_hash, detail, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![seq, at, ev.actor, ev.action, ev.entity, ev.entity_id, ev.change_hash, detail, hash],
-    )?;
+    )?
+    .execute(params![seq, at, ev.actor, ev.action, ev.entity, ev.entity_id, ev.change_hash, detail, hash])?;
     Ok(ChainHead { seq, hash })
 }
 

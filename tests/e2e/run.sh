@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the end-to-end tests against the real app window:
 # Xvfb (virtual display) + tauri-driver (which starts WebKitWebDriver) + node:test.
-# Usage: tests/e2e/run.sh <absolute path to the app binary>
+# Usage: tests/e2e/run.sh <path to the app binary>   (E2E_TESTS=file.test.mjs runs one file)
 set -euo pipefail
 APP="$(realpath "$1")"
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -26,5 +26,5 @@ trap cleanup EXIT
 for _ in $(seq 1 100); do port_free "$PORT" || break; sleep 0.1; done
 
 DISPLAY="$DISP" TAURI_DRIVER_URL="http://127.0.0.1:$PORT" VIGIL_APP="$APP" VIGIL_SCREENSHOTS="$SHOTS" \
-  node --test --test-concurrency=1 "$HERE"/*.test.mjs
+  node --test --test-concurrency=1 ${E2E_TESTS:-"$HERE"/*.test.mjs}
 echo "screenshots: $SHOTS"

@@ -65,7 +65,13 @@ export class Session {
   async type(css, text) {
     const id = await this.find(css);
     await wd('POST', `${this.base}/element/${id}/clear`, {});
-    await wd('POST', `${this.base}/element/${id}/value`, { text });
+    if (text !== '') await wd('POST', `${this.base}/element/${id}/value`, { text });
+  }
+
+  /** Empties a field the way a user does (select all, delete), so the page sees input events. */
+  async erase(css) {
+    await this.click(css);
+    await this.keys('\uE009a\uE009\uE003');
   }
 
   /** Sends keys to the focused element (e.g. '\uE007' for Enter). */

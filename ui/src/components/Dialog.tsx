@@ -97,6 +97,10 @@ export function Dialog({ title, onClose, children, id, describedBy, busy = false
         // The browser may close a modal on its own (e.g. Esc pressed twice).
         const dialog = ref.current;
         if (!dialog) return;
+        // The close event is asynchronous: a dialog closed and shown again
+        // (React StrictMode re-runs the layout effect in development) is
+        // open again by the time it arrives. That close is not the user's.
+        if (dialog.open) return;
         if (busyRef.current) {
           if (typeof dialog.showModal === 'function' && !dialog.open) dialog.showModal();
         } else {

@@ -1,5 +1,6 @@
 // DEVELOPMENT ONLY. A stand-in for the Rust backend so the UI can be looked at
-// in a plain browser (`npm run dev` then open /?mock=setup|unlock|main|empty).
+// in a plain browser (`npm run dev` then open /?mock=setup|unlock|main|empty|big;
+// "big" puts 10,000 incidents in case 2024-0173).
 // main.tsx imports this only behind `import.meta.env.DEV || MODE === 'mock'`,
 // so it is not part of the production bundle.
 import { emit } from '@tauri-apps/api/event';
@@ -15,6 +16,7 @@ import type {
   UnlockReport,
   VerifyReport,
 } from '../ipc/commands';
+import { makeIncidentHandler } from './mockIncidents';
 
 const MOCK_MARKER = 'vigil-dev-mock-backend';
 
@@ -45,7 +47,7 @@ export function installMockBackend(scenario: string): void {
   const status: AppStatus = {
     workspaceDir: '/home/dana/.local/share/vigil',
     workspaceExists: scenario !== 'setup',
-    unlocked: scenario === 'main' || scenario === 'empty',
+    unlocked: scenario === 'main' || scenario === 'empty' || scenario === 'big',
     needsProfile: false,
     idleMinutes: 15,
     profile: null,
@@ -132,9 +134,16 @@ export function installMockBackend(scenario: string): void {
     if (!status.unlocked) fail('workspaceLocked', 'Vigil is locked.');
   };
 
+  const incidents = makeIncidentHandler(scenario);
+
   mockIPC(
     async (cmd, raw) => {
       const args = (raw ?? {}) as Record<string, unknown>;
+      const handled = await incidents(cmd, args);
+      if (handled) {
+        requireUnlocked();
+        return handled.value;
+      }
       switch (cmd) {
         case 'app_status':
           return { ...status, idleMinutes };

@@ -19,6 +19,22 @@ import type { Settings } from './bindings/Settings';
 import type { UnlockReport } from './bindings/UnlockReport';
 import type { VerifyReport } from './bindings/VerifyReport';
 import type { WorkspaceCreated } from './bindings/WorkspaceCreated';
+import type { Bucket } from './bindings/Bucket';
+import type { ExportFormat } from './bindings/ExportFormat';
+import type { ExportReport } from './bindings/ExportReport';
+import type { Histogram } from './bindings/Histogram';
+import type { IdentifierHit } from './bindings/IdentifierHit';
+import type { ImportField } from './bindings/ImportField';
+import type { ImportPreview } from './bindings/ImportPreview';
+import type { ImportResult } from './bindings/ImportResult';
+import type { Incident } from './bindings/Incident';
+import type { IncidentFilter } from './bindings/IncidentFilter';
+import type { IncidentInput } from './bindings/IncidentInput';
+import type { IncidentPage } from './bindings/IncidentPage';
+import type { Person } from './bindings/Person';
+import type { PersonInput } from './bindings/PersonInput';
+import type { Taxonomy } from './bindings/Taxonomy';
+import type { WhenParse } from './bindings/WhenParse';
 
 export type {
   AppStatus,
@@ -42,6 +58,45 @@ export type { CaseHeader } from './bindings/CaseHeader';
 export type { CaseStatus } from './bindings/CaseStatus';
 export type { HandoverInfo } from './bindings/HandoverInfo';
 export type { VerifyCheck } from './bindings/VerifyCheck';
+
+export type {
+  Bucket,
+  ExportFormat,
+  ExportReport,
+  Histogram,
+  IdentifierHit,
+  ImportField,
+  ImportPreview,
+  ImportResult,
+  Incident,
+  IncidentFilter,
+  IncidentInput,
+  IncidentPage,
+  Person,
+  PersonInput,
+  Taxonomy,
+  WhenParse,
+};
+export type { Attribution } from './bindings/Attribution';
+export type { FearLevel } from './bindings/FearLevel';
+export type { HistogramBar } from './bindings/HistogramBar';
+export type { Identifier } from './bindings/Identifier';
+export type { IdentifierInput } from './bindings/IdentifierInput';
+export type { IdentifierKind } from './bindings/IdentifierKind';
+export type { ImportColumn } from './bindings/ImportColumn';
+export type { ImportRowPreview } from './bindings/ImportRowPreview';
+export type { IncidentSource } from './bindings/IncidentSource';
+export type { IncidentSummary } from './bindings/IncidentSummary';
+export type { Method } from './bindings/Method';
+export type { PersonRole } from './bindings/PersonRole';
+export type { PlaceType } from './bindings/PlaceType';
+export type { Precision } from './bindings/Precision';
+export type { Relationship } from './bindings/Relationship';
+export type { ReportedTo } from './bindings/ReportedTo';
+export type { SystemMark } from './bindings/SystemMark';
+export type { TaxonomyCategory } from './bindings/TaxonomyCategory';
+export type { TaxonomyGroup } from './bindings/TaxonomyGroup';
+export type { When } from './bindings/When';
 
 /** Name of the event the backend emits when it locks the workspace by itself. */
 export const LOCKED_EVENT = 'vigil://locked';
@@ -196,6 +251,105 @@ export function sealCase(
 /** Receive a sealed case file. The backend asks which file; null = cancelled. */
 export function receiveCase(handoverPassphrase: string): Promise<CaseSummary | null> {
   return call('receive_case', { handoverPassphrase });
+}
+
+// ---- taxonomy and dates ----------------------------------------------------
+
+/** Incident categories, grouped by SLII group (plus the system group). */
+export function getTaxonomy(): Promise<Taxonomy> {
+  return call('get_taxonomy');
+}
+
+/** How the backend reads a free-text date ("3/14/2026 9:30pm", "early March 2026"). */
+export function parseWhen(text: string, tz: string | null): Promise<WhenParse> {
+  return call('parse_when', { text, tz });
+}
+
+// ---- people ----------------------------------------------------------------
+
+export function listPeople(number: string): Promise<Person[]> {
+  return call('list_people', { number });
+}
+
+/** Create (id null) or replace a person. */
+export function savePerson(number: string, id: string | null, person: PersonInput): Promise<Person> {
+  return call('save_person', { number, id, person });
+}
+
+export function deletePerson(number: string, id: string): Promise<void> {
+  return call('delete_person', { number, id });
+}
+
+export function searchIdentifiers(number: string, query: string): Promise<IdentifierHit[]> {
+  return call('search_identifiers', { number, query });
+}
+
+// ---- incidents -------------------------------------------------------------
+
+export function addIncident(number: string, incident: IncidentInput): Promise<Incident> {
+  return call('add_incident', { number, incident });
+}
+
+export function updateIncident(number: string, id: string, incident: IncidentInput): Promise<Incident> {
+  return call('update_incident', { number, id, incident });
+}
+
+export function deleteIncident(number: string, id: string): Promise<void> {
+  return call('delete_incident', { number, id });
+}
+
+export function getIncident(number: string, id: string): Promise<Incident> {
+  return call('get_incident', { number, id });
+}
+
+/** One page of the filtered incidents, oldest first; `total` is the filtered count. */
+export function listIncidents(
+  number: string,
+  filter: IncidentFilter,
+  offset: number,
+  limit: number,
+): Promise<IncidentPage> {
+  return call('list_incidents', { number, filter, offset, limit });
+}
+
+export function incidentHistogram(number: string, filter: IncidentFilter, bucket: Bucket): Promise<Histogram> {
+  return call('incident_histogram', { number, filter, bucket });
+}
+
+export function listTags(number: string): Promise<string[]> {
+  return call('list_tags', { number });
+}
+
+// ---- import and export -----------------------------------------------------
+
+/** Pick a victim's log with the native open dialog; null = cancelled. */
+export function importPickFile(): Promise<ImportPreview | null> {
+  return call('import_pick_file');
+}
+
+/** Read pasted CSV or tab-separated text. */
+export function importFromText(text: string, name: string): Promise<ImportPreview> {
+  return call('import_from_text', { text, name });
+}
+
+/** Re-read the pending file with a column mapping (one entry per column). */
+export function importPreview(mapping: Array<ImportField | null>): Promise<ImportPreview> {
+  return call('import_preview', { mapping });
+}
+
+/** Write every row of the pending file, or nothing (refused while any row has a problem). */
+export function importCommit(number: string, mapping: Array<ImportField | null>): Promise<ImportResult> {
+  return call('import_commit', { number, mapping });
+}
+
+/** Forget the pending file. */
+export function importCancel(): Promise<void> {
+  return call('import_cancel');
+}
+
+/** Export the incidents; the backend asks where to save. null = cancelled. */
+export function exportIncidents(number: string, format: ExportFormat): Promise<ExportReport | null> {
+  return call('export_incidents', { number, format });
 }
 
 // ---- events ----------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Banner } from '../components/Banner';
 import { ReviewCopyBadge, StatusBadge } from '../components/StatusBadge';
 import { Spinner } from '../components/Spinner';
@@ -10,10 +10,12 @@ interface CaseOverviewProps {
   detail: CaseDetail;
   onEdit(): void;
   onHandover(): void;
+  /** Optional extra panel (the incident summary), shown above the case details. */
+  summary?: ReactNode;
 }
 
 /** Header, facts and integrity check of the open case. */
-export function CaseOverview({ detail, onEdit, onHandover }: CaseOverviewProps) {
+export function CaseOverview({ detail, onEdit, onHandover, summary }: CaseOverviewProps) {
   const h = detail.header;
   const [verifying, setVerifying] = useState(false);
   const [report, setReport] = useState<VerifyReport | null>(null);
@@ -87,6 +89,8 @@ export function CaseOverview({ detail, onEdit, onHandover }: CaseOverviewProps) 
         {error}
       </div>
       {report ? <VerifyReportPanel report={report} onDismiss={() => setReport(null)} /> : null}
+
+      {summary}
 
       <section aria-labelledby="facts-title" className="panel">
         <h2 id="facts-title" className="panel-title">

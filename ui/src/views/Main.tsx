@@ -16,7 +16,7 @@ import {
 } from '../ipc/commands';
 import { filterCases } from '../lib/cases';
 import { formatDateTime } from '../lib/format';
-import { CaseOverview } from './CaseOverview';
+import { CaseView } from './CaseView';
 import { EditCaseDialog } from './EditCaseDialog';
 import { HandoverDialog } from './HandoverDialog';
 import { NewCaseDialog } from './NewCaseDialog';
@@ -342,11 +342,12 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
               </button>
             </div>
           ) : detail ? (
-            <CaseOverview
+            <CaseView
               key={detail.header.number}
               detail={detail}
               onEdit={() => setDialog('edit')}
               onHandover={() => setDialog('handover')}
+              explain={explain}
             />
           ) : null}
         </main>

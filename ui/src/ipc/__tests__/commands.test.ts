@@ -80,6 +80,40 @@ describe('command wrappers', () => {
     expect(invokeMock).toHaveBeenLastCalledWith('lock_workspace', undefined);
   });
 
+  it('name the people, incident, import and export commands and their arguments as Rust expects', async () => {
+    const filter = { groups: ['surveillance'], categories: [], personId: null, from: '2026-01-01', to: null, tag: null, text: 'car' };
+    const cases: Array<[() => Promise<unknown>, string, Record<string, unknown> | undefined]> = [
+      [() => commands.getTaxonomy(), 'get_taxonomy', undefined],
+      [() => commands.parseWhen('early March 2026', 'Europe/London'), 'parse_when', { text: 'early March 2026', tz: 'Europe/London' }],
+      [() => commands.listPeople('n'), 'list_people', { number: 'n' }],
+      [() => commands.deletePerson('n', 'p1'), 'delete_person', { number: 'n', id: 'p1' }],
+      [() => commands.searchIdentifiers('n', '0770'), 'search_identifiers', { number: 'n', query: '0770' }],
+      [() => commands.deleteIncident('n', 'i1'), 'delete_incident', { number: 'n', id: 'i1' }],
+      [() => commands.getIncident('n', 'i1'), 'get_incident', { number: 'n', id: 'i1' }],
+      [() => commands.listIncidents('n', filter, 200, 200), 'list_incidents', { number: 'n', filter, offset: 200, limit: 200 }],
+      [() => commands.incidentHistogram('n', filter, 'week'), 'incident_histogram', { number: 'n', filter, bucket: 'week' }],
+      [() => commands.listTags('n'), 'list_tags', { number: 'n' }],
+      [() => commands.importPickFile(), 'import_pick_file', undefined],
+      [() => commands.importFromText('a,b', 'pasted text'), 'import_from_text', { text: 'a,b', name: 'pasted text' }],
+      [() => commands.importPreview(['date', null]), 'import_preview', { mapping: ['date', null] }],
+      [() => commands.importCommit('n', ['date', null]), 'import_commit', { number: 'n', mapping: ['date', null] }],
+      [() => commands.importCancel(), 'import_cancel', undefined],
+      [() => commands.exportIncidents('n', 'json'), 'export_incidents', { number: 'n', format: 'json' }],
+    ];
+    for (const [run, name, args] of cases) {
+      await run();
+      expect(invokeMock).toHaveBeenLastCalledWith(name, args);
+    }
+    const person = { role: 'suspect' as const, name: 'D', relationship: 'exPartner' as const, notes: '', identifiers: [] };
+    await commands.savePerson('n', null, person);
+    expect(invokeMock).toHaveBeenLastCalledWith('save_person', { number: 'n', id: null, person });
+    const incident = { occurred: 'x' } as unknown as commands.IncidentInput;
+    await commands.addIncident('n', incident);
+    expect(invokeMock).toHaveBeenLastCalledWith('add_incident', { number: 'n', incident });
+    await commands.updateIncident('n', 'i1', incident);
+    expect(invokeMock).toHaveBeenLastCalledWith('update_incident', { number: 'n', id: 'i1', incident });
+  });
+
   it('reject with a normalised CommandError', async () => {
     invokeMock.mockRejectedValueOnce({ kind: 'wrongPassphrase', message: 'Wrong passphrase.' });
     await expect(commands.unlockWorkspace('x')).rejects.toEqual({ kind: 'wrongPassphrase', message: 'Wrong passphrase.' });

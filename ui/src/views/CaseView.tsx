@@ -1,0 +1,303 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Banner } from '../components/Banner';
+import {
+  asCommandError,
+  getTaxonomy,
+  listPeople,
+  type CaseDetail,
+  type ExportReport,
+  type ImportResult,
+  type Incident,
+  type Person,
+} from '../ipc/commands';
+import { plural } from '../lib/labels';
+import { indexTaxonomy, type TaxonomyIndex } from '../lib/timeline';
+import { isTypingTarget, modalOpen } from '../lib/dom';
+import { truncateMiddle } from '../lib/format';
+import { CaseOverview } from './CaseOverview';
+import { CaseSummaryCard } from './CaseSummaryCard';
+import { ImportDialog } from './ImportDialog';
+import { IncidentFormDialog } from './IncidentFormDialog';
+import { PeopleTab } from './PeopleTab';
+import { TimelineTab } from './TimelineTab';
+
+export type CaseTab = 'overview' | 'timeline' | 'people';
+
+const TABS: Array<{ id: CaseTab; label: string; key: string }> = [
+  { id: 'overview', label: 'Overview', key: '1' },
+  { id: 'timeline', label: 'Timeline', key: '2' },
+  { id: 'people', label: 'People', key: '3' },
+];
+
+interface CaseViewProps {
+  detail: CaseDetail;
+  onEdit(): void;
+  onHandover(): void;
+  /** Message for the user; may also react to the error (e.g. a locked workspace). */
+  explain?(e: unknown): string;
+  initialTab?: CaseTab;
+}
+
+type FormState = null | { mode: 'new' } | { mode: 'edit'; incident: Incident };
+
+export interface TimelineNotice {
+  tone: 'success' | 'danger';
+  title: string;
+  body: ReactNode;
+}
+
+/**
+ * An open case: tabs for the overview, the timeline of incidents and the
+ * people involved. Holds what the tabs share (taxonomy, people, a version
+ * counter bumped whenever incidents change) and the incident and import
+ * dialogs, so "N" adds an incident from any tab.
+ */
+export function CaseView({ detail, onEdit, onHandover, explain: explainProp, initialTab = 'overview' }: CaseViewProps) {
+  const number = detail.header.number;
+  const readOnly = detail.readOnly;
+  const explain = useCallback(
+    (e: unknown) => (explainProp ? explainProp(e) : asCommandError(e).message),
+    [explainProp],
+  );
+  const explainRef = useRef(explain);
+  explainRef.current = explain;
+
+  const [tab, setTab] = useState<CaseTab>(initialTab);
+  const [visited, setVisited] = useState<Set<CaseTab>>(() => new Set([initialTab]));
+  const [tx, setTx] = useState<TaxonomyIndex | null>(null);
+  const [txError, setTxError] = useState<string | null>(null);
+  const [people, setPeople] = useState<Person[] | null>(null);
+  const [peopleError, setPeopleError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const [form, setForm] = useState<FormState>(null);
+  const [importing, setImporting] = useState(false);
+  const [notice, setNotice] = useState<TimelineNotice | null>(null);
+  const [focusIncident, setFocusIncident] = useState<{ id: string; seq: number } | null>(null);
+  const tabRefs = useRef(new Map<CaseTab, HTMLButtonElement>());
+
+  const show = useCallback((t: CaseTab, focusTab = false) => {
+    setTab(t);
+    setVisited((v) => (v.has(t) ? v : new Set(v).add(t)));
+    if (focusTab) tabRefs.current.get(t)?.focus();
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      try {
+        const t = await getTaxonomy();
+        if (live && t) setTx(indexTaxonomy(t));
+      } catch (e) {
+        if (live) setTxError(explainRef.current(e));
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const refreshPeople = useCallback(async () => {
+    try {
+      const list = await listPeople(number);
+      setPeople(Array.isArray(list) ? list : []);
+      setPeopleError(null);
+    } catch (e) {
+      setPeopleError(explainRef.current(e));
+    }
+  }, [number]);
+
+  useEffect(() => {
+    void refreshPeople();
+  }, [refreshPeople]);
+
+  const openNew = useCallback(() => {
+    if (!readOnly) setForm({ mode: 'new' });
+  }, [readOnly]);
+
+  // Alt+1/2/3 switch tabs; N (outside text fields) and Ctrl+Shift+N add an incident.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.defaultPrevented || modalOpen()) return;
+      if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+        const t = TABS.find((x) => e.code === `Digit${x.key}` || e.key === x.key);
+        if (t) {
+          e.preventDefault();
+          show(t.id, true);
+        }
+        return;
+      }
+      const isN = e.key === 'n' || e.key === 'N' || e.code === 'KeyN';
+      if (!isN || readOnly) return;
+      const ctrlShift = (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey;
+      const plain = !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey && !isTypingTarget(e.target);
+      if (ctrlShift || plain) {
+        e.preventDefault();
+        openNew();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openNew, readOnly, show]);
+
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
+    let next: number | null = null;
+    if (e.key === 'ArrowRight') next = (i + 1) % TABS.length;
+    else if (e.key === 'ArrowLeft') next = (i - 1 + TABS.length) % TABS.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = TABS.length - 1;
+    if (next === null) return;
+    e.preventDefault();
+    show(TABS[next]!.id, true);
+  };
+
+  const incidentsChanged = useCallback(() => setVersion((v) => v + 1), []);
+
+  const onExported = useCallback((r: ExportReport) => {
+    setNotice({
+      tone: 'success',
+      title: 'Incidents exported',
+      body: (
+        <>
+          {plural(r.rows, 'incident')} written to <span className="mono break">{r.path}</span>. SHA-256{' '}
+          <code className="hash" title={r.sha256}>
+            {r.sha256}
+          </code>
+        </>
+      ),
+    });
+  }, []);
+
+  const onImported = (r: ImportResult) => {
+    setImporting(false);
+    incidentsChanged();
+    show('timeline');
+    setNotice({
+      tone: 'success',
+      title: 'Log imported',
+      body: (
+        <>
+          {plural(r.imported, 'incident')} imported from the victim's log (SHA-256{' '}
+          <code className="hash" title={r.sha256}>
+            {truncateMiddle(r.sha256, 12, 8)}
+          </code>
+          ).
+        </>
+      ),
+    });
+  };
+
+  return (
+    <div className="case-view">
+      <div className="tabs" role="tablist" aria-label="Case sections">
+        {TABS.map((t, i) => {
+          const selected = tab === t.id;
+          return (
+            <button
+              key={t.id}
+              ref={(el) => {
+                if (el) tabRefs.current.set(t.id, el);
+                else tabRefs.current.delete(t.id);
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${t.id}`}
+              className="tab"
+              aria-selected={selected}
+              aria-controls={`panel-${t.id}`}
+              tabIndex={selected ? 0 : -1}
+              title={`${t.label} (Alt+${t.key})`}
+              aria-keyshortcuts={`Alt+${t.key}`}
+              onClick={() => show(t.id)}
+              onKeyDown={(e) => onTabKey(e, i)}
+            >
+              {t.label}
+            </button>
+          );
+        })}
+      </div>
+      {txError ? (
+        <Banner tone="danger" urgent>
+          The incident categories could not be loaded: {txError}
+        </Banner>
+      ) : null}
+
+      <div
+        role="tabpanel"
+        id="panel-overview"
+        aria-labelledby="tab-overview"
+        className="tab-panel tab-panel-scroll"
+        hidden={tab !== 'overview'}
+      >
+        <CaseOverview
+          detail={detail}
+          onEdit={onEdit}
+          onHandover={onHandover}
+          summary={<CaseSummaryCard number={number} version={version} people={people} onShowTimeline={() => show('timeline', true)} />}
+        />
+      </div>
+      <div
+        role="tabpanel"
+        id="panel-timeline"
+        aria-labelledby="tab-timeline"
+        className="tab-panel tab-panel-timeline"
+        hidden={tab !== 'timeline'}
+      >
+        {visited.has('timeline') ? (
+          <TimelineTab
+            number={number}
+            readOnly={readOnly}
+            tx={tx}
+            people={people}
+            version={version}
+            focusIncident={focusIncident}
+            notice={notice}
+            onDismissNotice={() => setNotice(null)}
+            onAdd={openNew}
+            onEdit={(incident) => setForm({ mode: 'edit', incident })}
+            onImport={() => setImporting(true)}
+            onChanged={incidentsChanged}
+            onExported={onExported}
+            explain={explain}
+          />
+        ) : null}
+      </div>
+      <div
+        role="tabpanel"
+        id="panel-people"
+        aria-labelledby="tab-people"
+        className="tab-panel tab-panel-scroll"
+        hidden={tab !== 'people'}
+      >
+        {visited.has('people') ? (
+          <PeopleTab
+            number={number}
+            readOnly={readOnly}
+            people={people}
+            error={peopleError}
+            onChanged={() => void refreshPeople()}
+            onRetry={() => void refreshPeople()}
+            explain={explain}
+          />
+        ) : null}
+      </div>
+
+      {form ? (
+        <IncidentFormDialog
+          number={number}
+          tx={tx}
+          people={people ?? []}
+          editing={form.mode === 'edit' ? form.incident : null}
+          onSaved={(incident) => {
+            incidentsChanged();
+            setFocusIncident((f) => ({ id: incident.id, seq: (f?.seq ?? 0) + 1 }));
+          }}
+          onClose={() => setForm(null)}
+          explain={explain}
+        />
+      ) : null}
+      {importing ? (
+        <ImportDialog number={number} onClose={() => setImporting(false)} onImported={onImported} explain={explain} />
+      ) : null}
+    </div>
+  );
+}
