@@ -256,10 +256,17 @@ impl UnlockedWorkspace {
         offset: i64,
         limit: i64,
     ) -> Result<IncidentPage> {
+        let system: Vec<String> = self
+            .taxonomy
+            .groups
+            .iter()
+            .filter(|g| g.system)
+            .map(|g| g.id.clone())
+            .collect();
         let conn = &self.case(number)?.conn;
         Ok(IncidentPage {
             total: incidents::count(conn, filter)?,
-            rows: incidents::list(conn, filter, offset, limit)?,
+            rows: incidents::list(conn, filter, offset, limit, &system)?,
         })
     }
 

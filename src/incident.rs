@@ -231,6 +231,8 @@ pub struct IncidentSummary {
     pub tags: Vec<String>,
     /// Source.
     pub source: IncidentSource,
+    /// Happened while a protective order was in force (served, not expired).
+    pub order_violation: bool,
 }
 
 /// Timeline filters (all optional; empty = no filter).

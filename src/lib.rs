@@ -14,6 +14,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod case;
+mod casemgmt;
 mod casework;
 pub mod crypto;
 pub use casework::{ExportFormat, ExportReport};
@@ -21,8 +22,11 @@ mod error;
 mod fsutil;
 pub mod import;
 pub mod incident;
+pub mod management;
 pub mod passphrase;
 pub mod person;
+pub mod protocol;
+pub mod risk;
 pub mod secret;
 pub mod seed;
 pub(crate) mod store;

@@ -63,6 +63,86 @@ enum Command {
     /// Tools for developers: synthetic data for load tests.
     #[command(subcommand)]
     Dev(DevCommand),
+    /// The guided protocol: check a definition, see a case's progress and omissions.
+    #[command(subcommand)]
+    Protocol(ProtocolCommand),
+    /// Risk assessments.
+    #[command(subcommand)]
+    Risk(RiskCommand),
+    /// What is due across the workspace: reassessments, expiring letters and orders, awaited referrals.
+    Due {
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ProtocolCommand {
+    /// Check a protocol file; names the line and field of any problem.
+    Validate {
+        /// The TOML file.
+        file: PathBuf,
+    },
+    /// Make a protocol file the one new cases follow.
+    Use {
+        /// The TOML file.
+        file: PathBuf,
+    },
+    /// A case's progress per stage and its open required/recommended items.
+    Show {
+        /// Case number.
+        number: String,
+        /// JSON output (the protocol status).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Answer one item: VALUE is yes/no/unknown, text, an option, a date or a number.
+    Answer {
+        /// Case number.
+        number: String,
+        /// Item id.
+        item: String,
+        /// The answer.
+        value: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum RiskCommand {
+    /// Record an assessment (earlier ones are kept).
+    Add {
+        /// Case number.
+        number: String,
+        /// Judged level: low, moderate, high, imminent.
+        #[arg(long, value_parser = parse_word::<vigil::risk::RiskLevel>)]
+        level: vigil::risk::RiskLevel,
+        /// Why this level.
+        #[arg(long)]
+        reasons: String,
+        /// Factor rating FACTOR=present|partly|absent|unknown (repeatable).
+        #[arg(long = "factor", value_name = "FACTOR=RATING")]
+        factors: Vec<String>,
+        /// Stalker type (see `vigil risk factors`).
+        #[arg(long)]
+        typology: Option<String>,
+        /// Assessment date [default: today].
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
+        /// External instrument result as NAME:VERSION:LEVEL (repeatable).
+        #[arg(long = "instrument")]
+        instruments: Vec<String>,
+    },
+    /// Assessments, newest first, and the factors that changed.
+    List {
+        /// Case number.
+        number: String,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The factor checklist and the typology.
+    Factors,
 }
 
 #[derive(Subcommand)]
@@ -276,6 +356,18 @@ enum CaseCommand {
         #[arg(long)]
         investigator: Option<String>,
     },
+    /// Move the case along its lifecycle (declining, returning, closing and reopening need --reason).
+    Status {
+        /// Case number.
+        number: String,
+        /// New status: reported, preliminary, assigned, active, referred, filed, declined,
+        /// returned, monitoring, dormant, closed.
+        #[arg(long, value_parser = parse_status)]
+        to: vigil::case::CaseStatus,
+        /// Why.
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
     /// Check a case file's integrity; exit code 15 if any check fails.
     Verify {
         /// Case number.
@@ -336,6 +428,10 @@ macro_rules! outln {
             }
         }
     }};
+}
+
+fn parse_status(s: &str) -> Result<vigil::case::CaseStatus, String> {
+    vigil::case::CaseStatus::parse(s).ok_or_else(|| "unknown status".to_string())
 }
 
 fn parse_report(s: &str) -> Result<AgencyReport, String> {
@@ -541,6 +637,214 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 );
                 for c in t.categories.iter().filter(|c| c.group == g.id) {
                     outln!("  {:<20} {}", c.id, c.label);
+                }
+            }
+        }
+        Command::Protocol(ProtocolCommand::Validate { file }) => {
+            let text = std::fs::read_to_string(file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let p = vigil::protocol::Protocol::parse(&text, &file.display().to_string())?;
+            let steps: usize = p.stages.iter().map(|s| s.steps.len()).sum();
+            let items: usize = p
+                .stages
+                .iter()
+                .flat_map(|s| &s.steps)
+                .map(|s| s.items.len())
+                .sum();
+            eprintln!(
+                "{}: valid ({} version {}: {} stages, {steps} steps, {items} items)",
+                file.display(),
+                p.id,
+                p.version,
+                p.stages.len()
+            );
+        }
+        Command::Protocol(ProtocolCommand::Use { file }) => {
+            let mut ws = unlock(&cli, &dir)?;
+            let text = std::fs::read_to_string(file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let name = file
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("protocol")
+                .to_string();
+            let p = ws.use_protocol(&text, &name)?;
+            eprintln!("New cases follow {} version {}", p.id, p.version);
+        }
+        Command::Protocol(ProtocolCommand::Show { number, json }) => {
+            let mut ws = unlock(&cli, &dir)?;
+            let v = ws.protocol_view(number)?;
+            if *json {
+                print_json(&v.status)?;
+            } else {
+                let s = &v.status;
+                outln!(
+                    "{} version {}: {} of {} items answered",
+                    v.protocol.label,
+                    s.version,
+                    s.answered,
+                    s.total
+                );
+                if let Some(n) = s.newer_version {
+                    outln!("  (version {n} is available: move the case with the app)");
+                }
+                for st in &s.stages {
+                    outln!(
+                        "  {:<45} {:>3}/{:<3} {} required open, {} recommended open",
+                        st.label,
+                        st.answered,
+                        st.total,
+                        st.required_open,
+                        st.recommended_open
+                    );
+                }
+                if !s.omissions.is_empty() {
+                    outln!("Open items:");
+                    for o in &s.omissions {
+                        outln!(
+                            "  [{}] {} / {}: {} ({})",
+                            o.requirement.as_str(),
+                            o.stage_id,
+                            o.step_label,
+                            o.text,
+                            o.item_id
+                        );
+                    }
+                }
+            }
+        }
+        Command::Protocol(ProtocolCommand::Answer {
+            number,
+            item,
+            value,
+        }) => {
+            let mut ws = unlock(&cli, &dir)?;
+            let v = ws.answer_item(
+                number,
+                item,
+                &vigil::protocol::AnswerInput {
+                    value: value.clone(),
+                    values: vec![],
+                    note: String::new(),
+                },
+            )?;
+            eprintln!(
+                "Answered {item}; {} of {} items answered",
+                v.status.answered, v.status.total
+            );
+        }
+        Command::Risk(RiskCommand::Factors) => {
+            let c = vigil::risk::RiskCatalog::default_catalog()?;
+            for f in &c.factors {
+                outln!("{:<28} [{}] {}", f.id, f.group, f.label);
+            }
+            outln!();
+            for t in &c.typologies {
+                outln!("{:<20} {}", t.id, t.label);
+            }
+        }
+        Command::Risk(RiskCommand::Add {
+            number,
+            level,
+            reasons,
+            factors,
+            typology,
+            date,
+            instruments,
+        }) => {
+            let mut ws = unlock(&cli, &dir)?;
+            let on = date
+                .unwrap_or_else(|| chrono::Local::now().date_naive())
+                .to_string();
+            let factors = factors
+                .iter()
+                .map(|f| {
+                    let (id, r) = f
+                        .split_once('=')
+                        .ok_or_else(|| anyhow::anyhow!("factor must be FACTOR=RATING"))?;
+                    let rating = vigil::risk::Rating::parse(r.trim()).ok_or_else(|| {
+                        anyhow::anyhow!("rating must be present, partly, absent or unknown")
+                    })?;
+                    Ok(vigil::risk::FactorRating {
+                        factor_id: id.trim().into(),
+                        rating,
+                        source: "investigator".into(),
+                        date: on.clone(),
+                    })
+                })
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let instruments = instruments
+                .iter()
+                .map(|s| {
+                    let parts: Vec<&str> = s.splitn(3, ':').collect();
+                    match parts.as_slice() {
+                        [n, v, l] => Ok(vigil::risk::ExternalInstrument {
+                            name: n.to_string(),
+                            version: v.to_string(),
+                            date: on.clone(),
+                            assessor: ws.actor(),
+                            level: l.to_string(),
+                        }),
+                        _ => Err(anyhow::anyhow!("instrument must be NAME:VERSION:LEVEL")),
+                    }
+                })
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let input = vigil::risk::RiskAssessmentInput {
+                assessed_on: on,
+                level: *level,
+                reasons: reasons.clone(),
+                typology: typology.clone(),
+                factors,
+                instruments,
+                next_review: None,
+            };
+            let h = ws.add_risk_assessment(number, &input)?;
+            let latest = &h.assessments[0];
+            eprintln!(
+                "Recorded a {} risk assessment; next review {}",
+                latest.input.level.as_str(),
+                latest.next_review
+            );
+        }
+        Command::Risk(RiskCommand::List { number, json }) => {
+            let mut ws = unlock(&cli, &dir)?;
+            let h = ws.risk_history(number)?;
+            if *json {
+                print_json(&h)?;
+            } else {
+                for a in &h.assessments {
+                    outln!(
+                        "{}  {:<9} next review {}  {}",
+                        a.input.assessed_on,
+                        a.input.level.as_str(),
+                        a.next_review,
+                        a.input.reasons
+                    );
+                }
+                for c in &h.changes {
+                    outln!("  changed: {} {:?} -> {:?}", c.factor_id, c.from, c.to);
+                }
+            }
+        }
+        Command::Due { json } => {
+            let mut ws = unlock(&cli, &dir)?;
+            let due = ws.due_list(chrono::Local::now().date_naive())?;
+            if *json {
+                print_json(&due)?;
+            } else if due.is_empty() {
+                eprintln!(
+                    "Nothing due in the next {} days.",
+                    vigil::management::DUE_HORIZON_DAYS
+                );
+            } else {
+                for d in &due {
+                    outln!(
+                        "{} {}{:<14} {}",
+                        d.due_on,
+                        if d.overdue { "OVERDUE " } else { "" },
+                        d.case_number,
+                        d.label
+                    );
                 }
             }
         }
@@ -882,6 +1186,10 @@ fn case_command(ws: &mut UnlockedWorkspace, c: &CaseCommand) -> anyhow::Result<E
             };
             ws.update_case(number, &patch)?;
             eprintln!("Updated case {number}");
+        }
+        CaseCommand::Status { number, to, reason } => {
+            let d = ws.change_status(number, *to, reason)?;
+            eprintln!("Case {number} is now {}", d.header.status.as_str());
         }
         CaseCommand::Verify { number, json } => {
             let r = ws.verify_case(number)?;

@@ -494,3 +494,120 @@ fn a_malformed_taxonomy_names_the_file_line_and_field() {
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn protocol_risk_status_and_due_from_the_command_line() {
+    let cli = Cli::new();
+    cli.init();
+    assert!(cli
+        .run(&["case", "new", "--number", "W-1", "--title", "x"])
+        .status
+        .success());
+    let shipped =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/protocols/default.toml");
+    let o = cli
+        .cmd()
+        .args(["protocol", "validate"])
+        .arg(&shipped)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bad = cli._tmp.path().join("bad.toml");
+    std::fs::write(&bad, "id = \"p\"\nversion = 1\nlabel = \"P\"\n[[stage]]\nid = \"s\"\nlabel = \"S\"\n[[stage.step]]\nid = \"a\"\nlabel = \"A\"\nrequirement = \"must\"\nguidance = \"g\"\nwhy = \"w\"\n").unwrap();
+    let o = cli
+        .cmd()
+        .args(["protocol", "validate"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(12));
+    assert!(
+        stderr(&o).contains("bad.toml, line 10, field step.requirement"),
+        "{}",
+        stderr(&o)
+    );
+
+    // An agency protocol, made the workspace's before the case starts following one.
+    let agency = cli._tmp.path().join("agency.toml");
+    std::fs::write(&agency, "id = \"agency\"\nversion = 1\nlabel = \"Agency\"\n[[stage]]\nid = \"patrol\"\nlabel = \"Patrol\"\n[[stage.step]]\nid = \"safety\"\nlabel = \"Safety\"\nrequirement = \"required\"\nguidance = \"g\"\nwhy = \"w\"\n[[stage.step.item]]\nid = \"safeNow\"\nkind = \"yesNo\"\ntext = \"Is the victim safe now?\"\n[[stage.step.item]]\nid = \"toldToStop\"\nkind = \"date\"\ntext = \"When was the suspect told to stop?\"\n").unwrap();
+    let o = cli
+        .cmd()
+        .args(["protocol", "use"])
+        .arg(&agency)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let omissions = |cli: &Cli| -> Vec<String> {
+        let o = cli.run(&["protocol", "show", "W-1", "--json"]);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["omissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["itemId"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(omissions(&cli), ["safeNow", "toldToStop"]);
+    assert_eq!(
+        cli.run(&["protocol", "answer", "W-1", "safeNow", "perhaps"])
+            .status
+            .code(),
+        Some(12)
+    );
+    assert!(cli
+        .run(&["protocol", "answer", "W-1", "safeNow", "yes"])
+        .status
+        .success());
+    assert_eq!(omissions(&cli), ["toldToStop"]);
+    let text = String::from_utf8(cli.run(&["protocol", "show", "W-1"]).stdout).unwrap();
+    assert!(text.contains("1 required open"), "{text}");
+
+    let o = cli.run(&[
+        "risk",
+        "add",
+        "W-1",
+        "--level",
+        "high",
+        "--reasons",
+        "Threats and approaches to the home",
+        "--factor",
+        "threats=present",
+        "--date",
+        "2026-03-01",
+        "--instrument",
+        "Agency screen:2:elevated",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        cli.run(&[
+            "risk",
+            "add",
+            "W-1",
+            "--level",
+            "high",
+            "--reasons",
+            "x",
+            "--factor",
+            "notAFactor=present"
+        ])
+        .status
+        .code(),
+        Some(12)
+    );
+    let o = cli.run(&["risk", "list", "W-1", "--json"]);
+    let h: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(h["assessments"][0]["nextReview"], "2026-03-08");
+
+    let o = cli.run(&["case", "status", "W-1", "--to", "closed"]);
+    assert_eq!(o.status.code(), Some(12), "closing needs a reason");
+    let o = cli.run(&["case", "status", "W-1", "--to", "referred"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = cli.run(&["due", "--json"]);
+    let due: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(due[0]["kind"], "reassessment");
+    assert_eq!(
+        due[0]["overdue"], true,
+        "a review due in March 2026 is overdue now"
+    );
+    assert_eq!(cli.run(&["case", "verify", "W-1"]).status.code(), Some(0));
+}

@@ -8,6 +8,8 @@ mod support;
 
 /// Case files: create, edit, foreign/truncated/newer files.
 mod case_file;
+/// Protocol answers, risk assessments, status, orders, legal process, due list.
+mod casemgmt;
 /// The `vigil` command line, as a user runs it.
 mod cli;
 /// Seal and receive.

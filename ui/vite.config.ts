@@ -11,6 +11,9 @@ export default defineConfig({
   server: {
     port: 1420,
     strictPort: true,
+    // The dev-only mock backend (src/dev) reads the protocol and risk
+    // checklist Vigil ships from ../assets.
+    fs: { allow: ['.', '../assets'] },
   },
   build: {
     outDir: 'dist',

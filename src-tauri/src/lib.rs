@@ -33,7 +33,7 @@ pub fn workspace_dir_from(args: impl IntoIterator<Item = String>) -> PathBuf {
 /// Registers state, plugins and commands on a builder (also used by tests
 /// with the mock runtime).
 pub fn builder<R: tauri::Runtime>(b: tauri::Builder<R>, dir: PathBuf) -> tauri::Builder<R> {
-    use commands::{case, incident, people, workspace};
+    use commands::{case, incident, management, people, workspace};
     b.manage(state::AppState::new(dir))
         .invoke_handler(tauri::generate_handler![
             workspace::app_status,
@@ -73,6 +73,22 @@ pub fn builder<R: tauri::Runtime>(b: tauri::Builder<R>, dir: PathBuf) -> tauri::
             incident::import_commit,
             incident::import_cancel,
             incident::export_incidents,
+            management::get_protocol,
+            management::answer_item,
+            management::upgrade_protocol,
+            management::get_risk_catalog,
+            management::risk_history,
+            management::add_risk_assessment,
+            management::status_options,
+            management::change_status,
+            management::status_history,
+            management::list_orders,
+            management::save_order,
+            management::list_legal,
+            management::save_legal,
+            management::list_plan,
+            management::save_plan_item,
+            management::due_list,
         ])
 }
 

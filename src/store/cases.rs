@@ -114,8 +114,7 @@ pub(crate) fn entity_state_hash(
             .transpose(),
         super::people::ENTITY => super::people::state_hash(conn, entity_id),
         super::incidents::ENTITY => super::incidents::state_hash(conn, entity_id),
-        // An entity this version does not know cannot be shown intact.
-        _ => Ok(None),
+        other => super::manage::state_hash(conn, other, entity_id),
     }
 }
 

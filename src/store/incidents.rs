@@ -311,20 +311,31 @@ pub(crate) fn count(conn: &Connection, f: &IncidentFilter) -> Result<i64> {
     )?)
 }
 
+/// A page of incidents. `system_groups` are the taxonomy's police-action
+/// groups, which are never themselves order violations.
 pub(crate) fn list(
     conn: &Connection,
     f: &IncidentFilter,
     offset: i64,
     limit: i64,
+    system_groups: &[String],
 ) -> Result<Vec<IncidentSummary>> {
     let (w, mut args) = filter_sql(f);
+    let system = system_groups
+        .iter()
+        .map(|g| format!("'{}'", g.replace('\'', "''")))
+        .collect::<Vec<_>>()
+        .join(", ");
     args.push(SqlValue::Integer(limit.clamp(0, 10_000)));
     args.push(SqlValue::Integer(offset.max(0)));
     let sql = format!(
         "SELECT i.id, i.occurred_from, i.occurred_to, i.precision, i.occurred_display, i.category, i.grp,
                 substr(i.narrative, 1, 160), p.name,
                 (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM incident_tag t WHERE t.incident_id = i.id ORDER BY tag)),
-                i.source
+                i.source,
+                i.grp NOT IN ({system}) AND EXISTS (SELECT 1 FROM protective_order o
+                    WHERE i.occurred_from >= coalesce(o.served_on, o.issued_on) || 'T00:00:00Z'
+                      AND (o.expires_on IS NULL OR i.occurred_from <= o.expires_on || 'T23:59:59Z'))
          FROM incident i LEFT JOIN person p ON p.id = i.suspect_id
          WHERE {w} ORDER BY i.occurred_from, i.created_at, i.id LIMIT ? OFFSET ?"
     );
@@ -346,6 +357,7 @@ pub(crate) fn list(
                 tags: tags
                     .map(|t| t.split('\u{1f}').map(String::from).collect())
                     .unwrap_or_default(),
+                order_violation: r.get(11)?,
                 source: IncidentSource::parse(&r.get::<_, String>(10)?)
                     .unwrap_or(IncidentSource::Import),
             })

@@ -33,6 +33,11 @@ pub(crate) const CASE: &[Migration] = &[
         name: "case/0002_people_incidents.sql",
         sql: include_str!("migrations/case/0002_people_incidents.sql"),
     },
+    Migration {
+        version: 3,
+        name: "case/0003_protocol_risk_management.sql",
+        sql: include_str!("migrations/case/0003_protocol_risk_management.sql"),
+    },
 ];
 
 /// Workspace-database migrations.
@@ -95,6 +100,10 @@ mod tests {
             (
                 "case/0002_people_incidents.sql",
                 "cdd872b2859204cdfd4976a7ad14f495248e77e006da9ce2681be7a40188a326",
+            ),
+            (
+                "case/0003_protocol_risk_management.sql",
+                "75e952e8b16daaf81e61422a9996c9547671daa5ea332ab513ea9ab365eee9c2",
             ),
             (
                 "workspace/0001_init.sql",

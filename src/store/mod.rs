@@ -12,6 +12,7 @@
 pub(crate) mod audit;
 pub(crate) mod cases;
 pub(crate) mod incidents;
+pub(crate) mod manage;
 pub(crate) mod migrate;
 pub(crate) mod people;
 pub(crate) mod registry;

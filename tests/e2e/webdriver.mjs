@@ -59,6 +59,11 @@ export class Session {
 
   async click(css) {
     const id = await this.find(css);
+    // Bring it to the middle of its scrolling container first, as a user would scroll to it.
+    await wd('POST', `${this.base}/execute/sync`, {
+      script: 'const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView({ block: "center", inline: "nearest" });',
+      args: [css],
+    });
     await wd('POST', `${this.base}/element/${id}/click`, {});
   }
 

@@ -3,5 +3,6 @@
 
 pub mod case;
 pub mod incident;
+pub mod management;
 pub mod people;
 pub mod workspace;

@@ -12,10 +12,12 @@ interface ConfirmDialogProps {
   onConfirm(): Promise<void>;
   onClose(): void;
   explain(e: unknown): string;
+  /** "primary" for a confirmation that destroys nothing. */
+  tone?: 'danger' | 'primary';
 }
 
-/** "Are you sure?" for destructive actions. Focus starts on Cancel. */
-export function ConfirmDialog({ id, title, children, confirmLabel, busyLabel, onConfirm, onClose, explain }: ConfirmDialogProps) {
+/** "Are you sure?" for destructive (or weighty) actions. Focus starts on Cancel. */
+export function ConfirmDialog({ id, title, children, confirmLabel, busyLabel, onConfirm, onClose, explain, tone = 'danger' }: ConfirmDialogProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const confirm = async () => {
@@ -38,7 +40,7 @@ export function ConfirmDialog({ id, title, children, confirmLabel, busyLabel, on
         <button type="button" className="button button-secondary" onClick={onClose} disabled={busy} data-autofocus="">
           Cancel
         </button>
-        <button type="button" className="button button-danger-solid" onClick={() => void confirm()} disabled={busy}>
+        <button type="button" className={tone === 'danger' ? 'button button-danger-solid' : 'button button-primary'} onClick={() => void confirm()} disabled={busy}>
           {busy ? (
             <>
               <Spinner /> {busyLabel}

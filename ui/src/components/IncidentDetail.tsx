@@ -10,6 +10,7 @@ import {
   SOURCE_LABELS,
 } from '../lib/labels';
 import { categoryLabel, groupColor, groupLabel, type TaxonomyIndex } from '../lib/timeline';
+import { OrderViolationBadge } from './IncidentList';
 import { Spinner } from './Spinner';
 
 interface IncidentDetailProps {
@@ -27,6 +28,8 @@ interface IncidentDetailProps {
   focusSeq?: number;
   /** Esc inside the pane: back to the list. */
   onBack?(): void;
+  /** It happened while a served protective order was in force. */
+  orderViolation?: boolean;
 }
 
 function WhenText({ when }: { when: When }) {
@@ -62,6 +65,7 @@ export function IncidentDetail({
   explain,
   focusSeq = 0,
   onBack,
+  orderViolation = false,
 }: IncidentDetailProps) {
   const [incident, setIncident] = useState<Incident | null>(null);
   const [loading, setLoading] = useState(false);
@@ -167,6 +171,11 @@ export function IncidentDetail({
           <p className="incident-detail-when">
             <WhenText when={shown.occurred} />
           </p>
+          {orderViolation ? (
+            <p className="incident-detail-violation" id="incident-order-violation">
+              <OrderViolationBadge />
+            </p>
+          ) : null}
         </div>
         {!readOnly ? (
           <div className="toolbar">

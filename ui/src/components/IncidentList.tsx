@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { listIncidents, type IncidentFilter, type IncidentSummary } from '../ipc/commands';
 import { categoryLabel, groupColor, groupLabel, type TaxonomyIndex } from '../lib/timeline';
+import { Icon } from './Icon';
 
 export const ROW_HEIGHT = 56;
 export const PAGE_SIZE = 200;
@@ -38,9 +39,24 @@ interface IncidentListProps {
   /** The filtered count, once known (null while loading). */
   onTotal(total: number | null): void;
   onError(message: string | null): void;
+  /** The loaded row of the selected incident (for what only the list knows, e.g. order violations). */
+  onSelectedRow?(row: IncidentSummary): void;
   explain(e: unknown): string;
   ref?: Ref<IncidentListHandle>;
   pageSize?: number;
+}
+
+/** "Order in force — violation": text and icon, never colour alone. */
+export function OrderViolationBadge({ compact = false }: { compact?: boolean }) {
+  return (
+    <span
+      className={compact ? 'badge badge-violation badge-violation-compact' : 'badge badge-violation'}
+      title="This happened while a served protective order was in force"
+      data-order-violation=""
+    >
+      <Icon name="alert" /> Order in force — violation
+    </span>
+  );
 }
 
 /**
@@ -59,6 +75,7 @@ export function IncidentList({
   onOpen,
   onTotal,
   onError,
+  onSelectedRow,
   explain,
   ref,
   pageSize = PAGE_SIZE,
@@ -78,8 +95,8 @@ export function IncidentList({
   const want = useRef<number | null>(null);
   const selectedRef = useRef(selectedId);
   selectedRef.current = selectedId;
-  const cb = useRef({ onSelect, onTotal, onError, explain });
-  cb.current = { onSelect, onTotal, onError, explain };
+  const cb = useRef({ onSelect, onTotal, onError, onSelectedRow, explain });
+  cb.current = { onSelect, onTotal, onError, onSelectedRow, explain };
 
   const filterKey = JSON.stringify(filter);
 
@@ -204,6 +221,18 @@ export function IncidentList({
       }
     }
   }, [tick, selectedId, active, rowAt, pageSize]);
+
+  // Tell the timeline what the list knows about the selected incident.
+  useEffect(() => {
+    if (!selectedId || !cb.current.onSelectedRow) return;
+    for (const list of pages.current.values()) {
+      const row = list.find((r) => r.id === selectedId);
+      if (row) {
+        cb.current.onSelectedRow(row);
+        return;
+      }
+    }
+  }, [tick, selectedId]);
 
   const scrollIntoView = useCallback(
     (i: number, align: 'nearest' | 'top' = 'nearest') => {
@@ -357,6 +386,7 @@ export function IncidentList({
               {system ? <span aria-hidden="true">▼ </span> : null}
               {categoryLabel(tx, row.category)}
             </span>
+            {row.orderViolation ? <OrderViolationBadge compact /> : null}
           </span>
           <span className="incident-row-line incident-row-sub">
             <span className="incident-row-excerpt">{row.excerpt || <span className="muted">No narrative</span>}</span>

@@ -1,6 +1,8 @@
 // DEVELOPMENT ONLY. A stand-in for the Rust backend so the UI can be looked at
 // in a plain browser (`npm run dev` then open /?mock=setup|unlock|main|empty|big;
-// "big" puts 10,000 incidents in case 2024-0173).
+// "big" puts 10,000 incidents in case 2024-0173). Case 2024-0173 follows
+// version 1 of the shipped protocol with a version 2 available, and has risk
+// assessments, orders, legal process and a plan; see mockManagement.ts.
 // main.tsx imports this only behind `import.meta.env.DEV || MODE === 'mock'`,
 // so it is not part of the production bundle.
 import { emit } from '@tauri-apps/api/event';
@@ -17,6 +19,7 @@ import type {
   VerifyReport,
 } from '../ipc/commands';
 import { makeIncidentHandler } from './mockIncidents';
+import { makeManagementHandler } from './mockManagement';
 
 const MOCK_MARKER = 'vigil-dev-mock-backend';
 
@@ -135,11 +138,17 @@ export function installMockBackend(scenario: string): void {
   };
 
   const incidents = makeIncidentHandler(scenario);
+  const management = makeManagementHandler(scenario, {
+    detail: get,
+    save: addCase,
+    all: () => [...details.values()],
+    actor: () => `${profile.name} (badge ${profile.badge})`,
+  });
 
   mockIPC(
     async (cmd, raw) => {
       const args = (raw ?? {}) as Record<string, unknown>;
-      const handled = await incidents(cmd, args);
+      const handled = (await incidents(cmd, args)) ?? (await management(cmd, args));
       if (handled) {
         requireUnlocked();
         return handled.value;

@@ -506,7 +506,14 @@ function sorted(c: CaseData): Incident[] {
   return [...c.incidents].sort((a, b) => a.occurred.from.localeCompare(b.occurred.from) || a.id.localeCompare(b.id));
 }
 
-function summary(c: CaseData, i: Incident): IncidentSummary {
+/** When the first order was served (an "Order served" incident), if any. */
+function orderServedAt(c: CaseData): string | null {
+  let at: string | null = null;
+  for (const x of c.incidents) if (x.input.category === 'orderServed' && (at === null || x.occurred.from < at)) at = x.occurred.from;
+  return at;
+}
+
+function summary(c: CaseData, i: Incident, served: string | null = orderServedAt(c)): IncidentSummary {
   return {
     id: i.id,
     from: i.occurred.from,
@@ -519,6 +526,7 @@ function summary(c: CaseData, i: Incident): IncidentSummary {
     suspectName: c.people.find((p) => p.id === i.input.suspectId)?.name ?? null,
     tags: i.input.tags,
     source: i.input.source,
+    orderViolation: served !== null && i.occurred.from > served && !SYSTEM.has(i.group),
   };
 }
 
@@ -732,7 +740,8 @@ export function makeIncidentHandler(scenario: string) {
         const offset = Number(args.offset ?? 0);
         const limit = Number(args.limit ?? 200);
         await new Promise((r) => setTimeout(r, 30));
-        return { value: { total: all.length, rows: all.slice(offset, offset + limit).map((i) => summary(c, i)) } };
+        const served = orderServedAt(c);
+        return { value: { total: all.length, rows: all.slice(offset, offset + limit).map((i) => summary(c, i, served)) } };
       }
       case 'incident_histogram': {
         const c = caseOf(args.number);

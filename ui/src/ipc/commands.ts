@@ -35,6 +35,21 @@ import type { Person } from './bindings/Person';
 import type { PersonInput } from './bindings/PersonInput';
 import type { Taxonomy } from './bindings/Taxonomy';
 import type { WhenParse } from './bindings/WhenParse';
+import type { AnswerInput } from './bindings/AnswerInput';
+import type { CaseStatus } from './bindings/CaseStatus';
+import type { DueItem } from './bindings/DueItem';
+import type { LegalInput } from './bindings/LegalInput';
+import type { LegalProcess } from './bindings/LegalProcess';
+import type { OrderInput } from './bindings/OrderInput';
+import type { PlanInput } from './bindings/PlanInput';
+import type { PlanItem } from './bindings/PlanItem';
+import type { ProtectiveOrder } from './bindings/ProtectiveOrder';
+import type { ProtocolView } from './bindings/ProtocolView';
+import type { RiskAssessmentInput } from './bindings/RiskAssessmentInput';
+import type { RiskCatalog } from './bindings/RiskCatalog';
+import type { RiskHistory } from './bindings/RiskHistory';
+import type { StatusChange } from './bindings/StatusChange';
+import type { StatusOption } from './bindings/StatusOption';
 
 export type {
   AppStatus,
@@ -55,7 +70,7 @@ export type {
 };
 export type { AgencyReport } from './bindings/AgencyReport';
 export type { CaseHeader } from './bindings/CaseHeader';
-export type { CaseStatus } from './bindings/CaseStatus';
+export type { CaseStatus };
 export type { HandoverInfo } from './bindings/HandoverInfo';
 export type { VerifyCheck } from './bindings/VerifyCheck';
 
@@ -97,6 +112,48 @@ export type { SystemMark } from './bindings/SystemMark';
 export type { TaxonomyCategory } from './bindings/TaxonomyCategory';
 export type { TaxonomyGroup } from './bindings/TaxonomyGroup';
 export type { When } from './bindings/When';
+
+export type {
+  AnswerInput,
+  DueItem,
+  LegalInput,
+  LegalProcess,
+  OrderInput,
+  PlanInput,
+  PlanItem,
+  ProtectiveOrder,
+  ProtocolView,
+  RiskAssessmentInput,
+  RiskCatalog,
+  RiskHistory,
+  StatusChange,
+  StatusOption,
+};
+export type { Answer } from './bindings/Answer';
+export type { DueKind } from './bindings/DueKind';
+export type { ExternalInstrument } from './bindings/ExternalInstrument';
+export type { FactorChange } from './bindings/FactorChange';
+export type { FactorRating } from './bindings/FactorRating';
+export type { ItemKind } from './bindings/ItemKind';
+export type { LegalKind } from './bindings/LegalKind';
+export type { LegalStatus } from './bindings/LegalStatus';
+export type { Omission } from './bindings/Omission';
+export type { OrderKind } from './bindings/OrderKind';
+export type { PlanKind } from './bindings/PlanKind';
+export type { PlanStatus } from './bindings/PlanStatus';
+export type { Protocol } from './bindings/Protocol';
+export type { ProtocolItem } from './bindings/ProtocolItem';
+export type { ProtocolStage } from './bindings/ProtocolStage';
+export type { ProtocolStatus } from './bindings/ProtocolStatus';
+export type { ProtocolStep } from './bindings/ProtocolStep';
+export type { Rating } from './bindings/Rating';
+export type { RecordKind } from './bindings/RecordKind';
+export type { Requirement } from './bindings/Requirement';
+export type { RiskAssessment } from './bindings/RiskAssessment';
+export type { RiskFactor } from './bindings/RiskFactor';
+export type { RiskLevel } from './bindings/RiskLevel';
+export type { StageProgress } from './bindings/StageProgress';
+export type { Typology } from './bindings/Typology';
 
 /** Name of the event the backend emits when it locks the workspace by itself. */
 export const LOCKED_EVENT = 'vigil://locked';
@@ -350,6 +407,86 @@ export function importCancel(): Promise<void> {
 /** Export the incidents; the backend asks where to save. null = cancelled. */
 export function exportIncidents(number: string, format: ExportFormat): Promise<ExportReport | null> {
   return call('export_incidents', { number, format });
+}
+
+// ---- guided protocol -------------------------------------------------------
+
+/** The protocol the case follows, its answers, progress and omissions. */
+export function getProtocol(number: string): Promise<ProtocolView> {
+  return call('get_protocol', { number });
+}
+
+/** Save one answer (audited); returns the updated view. */
+export function answerItem(number: string, itemId: string, answer: AnswerInput): Promise<ProtocolView> {
+  return call('answer_item', { number, itemId, answer });
+}
+
+/** Move the case to the workspace's newer protocol version; answers are kept. */
+export function upgradeProtocol(number: string): Promise<ProtocolView> {
+  return call('upgrade_protocol', { number });
+}
+
+// ---- risk assessment ---------------------------------------------------------
+
+/** The risk-factor checklist and the stalker typology. */
+export function getRiskCatalog(): Promise<RiskCatalog> {
+  return call('get_risk_catalog');
+}
+
+/** Every assessment of the case, newest first, and the factors that changed. */
+export function riskHistory(number: string): Promise<RiskHistory> {
+  return call('risk_history', { number });
+}
+
+export function addRiskAssessment(number: string, assessment: RiskAssessmentInput): Promise<RiskHistory> {
+  return call('add_risk_assessment', { number, assessment });
+}
+
+// ---- case management ---------------------------------------------------------
+
+/** The statuses the case can move to next, and whether each needs a reason. */
+export function statusOptions(number: string): Promise<StatusOption[]> {
+  return call('status_options', { number });
+}
+
+export function changeStatus(number: string, to: CaseStatus, reason: string): Promise<CaseDetail> {
+  return call('change_status', { number, to, reason });
+}
+
+export function statusHistory(number: string): Promise<StatusChange[]> {
+  return call('status_history', { number });
+}
+
+export function listOrders(number: string): Promise<ProtectiveOrder[]> {
+  return call('list_orders', { number });
+}
+
+/** Create (id null) or replace a protective order; returns all of the case's orders. */
+export function saveOrder(number: string, id: string | null, order: OrderInput): Promise<ProtectiveOrder[]> {
+  return call('save_order', { number, id, order });
+}
+
+export function listLegal(number: string): Promise<LegalProcess[]> {
+  return call('list_legal', { number });
+}
+
+/** Create (id null) or replace a legal-process record; returns all of them. */
+export function saveLegal(number: string, id: string | null, legal: LegalInput): Promise<LegalProcess[]> {
+  return call('save_legal', { number, id, legal });
+}
+
+export function listPlan(number: string): Promise<PlanItem[]> {
+  return call('list_plan', { number });
+}
+
+/** Create (id null) or replace a management-plan item; returns the whole plan. */
+export function savePlanItem(number: string, id: string | null, item: PlanInput): Promise<PlanItem[]> {
+  return call('save_plan_item', { number, id, item });
+}
+
+/** What is due or overdue in the next 30 days, across the whole workspace. */
+export function dueList(): Promise<DueItem[]> {
+  return call('due_list');
 }
 
 // ---- events ----------------------------------------------------------------

@@ -85,3 +85,18 @@ export function formatBytes(bytes: number): string {
   }
   return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
 }
+
+/** "YYYY-MM-DD" plus `days` calendar days (local calendar, no time-zone shift). */
+export function addDays(isoDate: string, days: number): string {
+  const d = parseDate(isoDate);
+  if (!d || !DATE_ONLY.test(isoDate)) return isoDate;
+  d.setDate(d.getDate() + days);
+  return todayIsoDate(d);
+}
+
+/** Whole calendar days from `now` to the date `isoDate` (negative when past). */
+export function daysUntil(isoDate: string, now: Date = new Date()): number | null {
+  const d = parseDate(isoDate);
+  if (!d) return null;
+  return calendarDaysBetween(now, d);
+}

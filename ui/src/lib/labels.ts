@@ -2,15 +2,26 @@
 // tsc fails here when a Rust enum gains or loses a variant.
 import type {
   Attribution,
+  DueKind,
   FearLevel,
   IdentifierKind,
   ImportField,
   IncidentSource,
+  ItemKind,
+  LegalKind,
+  LegalStatus,
   Method,
+  OrderKind,
   PersonRole,
   PlaceType,
+  PlanKind,
+  PlanStatus,
   Precision,
+  Rating,
+  RecordKind,
   Relationship,
+  Requirement,
+  RiskLevel,
 } from '../ipc/commands';
 
 export const ROLE_LABELS: Record<PersonRole, string> = {
@@ -121,6 +132,139 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   badge: 'Badge',
   reportNumber: 'Report number',
   category: 'Category',
+};
+
+// ---- protocol ----------------------------------------------------------------
+
+export const REQUIREMENT_LABELS: Record<Requirement, string> = {
+  required: 'Required',
+  recommended: 'Recommended',
+  optional: 'Optional',
+};
+
+export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
+  yesNo: 'Yes or no',
+  text: 'Text',
+  choice: 'Choice',
+  checklist: 'Checklist',
+  date: 'Date',
+  number: 'Number',
+  person: 'Person',
+  incidents: 'Incidents',
+  action: 'Task',
+};
+
+/** The button of an action item, by the record it creates. */
+export const RECORD_ACTION_LABELS: Record<RecordKind, string> = {
+  incident: 'Add incident…',
+  person: 'Add person…',
+  evidence: 'Mark done',
+  protectiveOrder: 'Record protective order…',
+  referral: 'Record referral…',
+  riskAssessment: 'Start risk assessment…',
+  legalProcess: 'Record legal process…',
+};
+
+export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
+  incident: 'Incident',
+  person: 'Person',
+  evidence: 'Evidence',
+  protectiveOrder: 'Protective order',
+  referral: 'Referral',
+  riskAssessment: 'Risk assessment',
+  legalProcess: 'Legal process',
+};
+
+// ---- risk ----------------------------------------------------------------------
+
+export const RATING_LABELS: Record<Rating, string> = {
+  present: 'Present',
+  partly: 'Partly',
+  absent: 'Absent',
+  unknown: 'Unknown',
+};
+
+export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = {
+  low: 'Low',
+  moderate: 'Moderate',
+  high: 'High',
+  imminent: 'Imminent',
+};
+
+/** Lowest first: the order of the trend chart's steps. */
+export const RISK_LEVEL_ORDER: RiskLevel[] = ['low', 'moderate', 'high', 'imminent'];
+
+/** Days to the next review when none is given (mirrors the backend's default). */
+export const REVIEW_DAYS: Record<RiskLevel, number> = {
+  imminent: 1,
+  high: 7,
+  moderate: 30,
+  low: 90,
+};
+
+/** Headings of the factor groups the shipped checklist uses; others show their id. */
+export const FACTOR_GROUP_LABELS: Record<string, string> = {
+  relationship: 'Relationship',
+  conduct: 'Conduct',
+  suspect: 'The suspect',
+  victim: "The victim's situation",
+};
+
+export function factorGroupLabel(group: string): string {
+  return FACTOR_GROUP_LABELS[group] ?? group.charAt(0).toUpperCase() + group.slice(1);
+}
+
+// ---- case management -------------------------------------------------------------
+
+export const ORDER_KIND_LABELS: Record<OrderKind, string> = {
+  emergency: 'Emergency',
+  temporary: 'Temporary',
+  civil: 'Civil',
+  criminal: 'Criminal / no-contact',
+  postConviction: 'Post-conviction',
+  other: 'Other',
+};
+
+export const LEGAL_KIND_LABELS: Record<LegalKind, string> = {
+  preservation: 'Preservation request',
+  subpoena: 'Subpoena',
+  warrant: 'Warrant',
+  courtOrder: 'Court order',
+  other: 'Other',
+};
+
+export const LEGAL_STATUS_LABELS: Record<LegalStatus, string> = {
+  sent: 'Sent',
+  renewed: 'Renewed',
+  returned: 'Returned',
+  expired: 'Expired',
+  withdrawn: 'Withdrawn',
+};
+
+export const PLAN_KIND_LABELS: Record<PlanKind, string> = {
+  advocate: 'Victim advocate',
+  mentalHealth: 'Mental-health evaluation',
+  socialWorker: 'Social worker',
+  prosecutorConsult: 'Prosecutor consultation',
+  warning: 'Warning to the suspect',
+  protectiveOrder: 'Protective order',
+  monitoring: 'Monitoring',
+  other: 'Other',
+};
+
+export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
+  planned: 'Planned',
+  requested: 'Requested',
+  awaiting: 'Awaiting answer',
+  done: 'Done',
+  declined: 'Declined',
+};
+
+export const DUE_KIND_LABELS: Record<DueKind, string> = {
+  reassessment: 'Risk reassessment',
+  preservationExpiring: 'Preservation request expiring',
+  orderExpiring: 'Protective order expiring',
+  referralAwaiting: 'Referral awaiting an answer',
 };
 
 /** Options of a <select> over a label record, in the record's order. */

@@ -83,6 +83,7 @@ export function summaryAt(i: number): IncidentSummary {
     suspectName: 'Daniel Reyes',
     tags: i % 3 === 0 ? ['night'] : [],
     source: 'victimInterview',
+    orderViolation: false,
   };
 }
 

@@ -18,15 +18,21 @@ import { CaseOverview } from './CaseOverview';
 import { CaseSummaryCard } from './CaseSummaryCard';
 import { ImportDialog } from './ImportDialog';
 import { IncidentFormDialog } from './IncidentFormDialog';
+import { ManagementTab } from './ManagementTab';
 import { PeopleTab } from './PeopleTab';
+import { ProtocolTab } from './ProtocolTab';
+import { RiskTab } from './RiskTab';
 import { TimelineTab } from './TimelineTab';
 
-export type CaseTab = 'overview' | 'timeline' | 'people';
+export type CaseTab = 'overview' | 'protocol' | 'timeline' | 'people' | 'risk' | 'management';
 
 const TABS: Array<{ id: CaseTab; label: string; key: string }> = [
   { id: 'overview', label: 'Overview', key: '1' },
-  { id: 'timeline', label: 'Timeline', key: '2' },
-  { id: 'people', label: 'People', key: '3' },
+  { id: 'protocol', label: 'Protocol', key: '2' },
+  { id: 'timeline', label: 'Timeline', key: '3' },
+  { id: 'people', label: 'People', key: '4' },
+  { id: 'risk', label: 'Risk', key: '5' },
+  { id: 'management', label: 'Management', key: '6' },
 ];
 
 interface CaseViewProps {
@@ -36,6 +42,12 @@ interface CaseViewProps {
   /** Message for the user; may also react to the error (e.g. a locked workspace). */
   explain?(e: unknown): string;
   initialTab?: CaseTab;
+  /** Show this tab (e.g. from the due list); `seq` makes a repeated request count. */
+  tabRequest?: { tab: CaseTab; seq: number } | null;
+  /** The case header changed here (its status). */
+  onDetailChanged?(d: CaseDetail): void;
+  /** Something on the workspace's due list may have changed (reviews, expiries, referrals). */
+  onDueChanged?(): void;
 }
 
 type FormState = null | { mode: 'new' } | { mode: 'edit'; incident: Incident };
@@ -52,7 +64,16 @@ export interface TimelineNotice {
  * counter bumped whenever incidents change) and the incident and import
  * dialogs, so "N" adds an incident from any tab.
  */
-export function CaseView({ detail, onEdit, onHandover, explain: explainProp, initialTab = 'overview' }: CaseViewProps) {
+export function CaseView({
+  detail,
+  onEdit,
+  onHandover,
+  explain: explainProp,
+  initialTab = 'overview',
+  tabRequest = null,
+  onDetailChanged,
+  onDueChanged,
+}: CaseViewProps) {
   const number = detail.header.number;
   const readOnly = detail.readOnly;
   const explain = useCallback(
@@ -73,13 +94,22 @@ export function CaseView({ detail, onEdit, onHandover, explain: explainProp, ini
   const [importing, setImporting] = useState(false);
   const [notice, setNotice] = useState<TimelineNotice | null>(null);
   const [focusIncident, setFocusIncident] = useState<{ id: string; seq: number } | null>(null);
+  const [riskVersion, setRiskVersion] = useState(0);
+  const [mgmtVersion, setMgmtVersion] = useState(0);
   const tabRefs = useRef(new Map<CaseTab, HTMLButtonElement>());
+  const dueRef = useRef(onDueChanged);
+  dueRef.current = onDueChanged;
+  const dueChanged = useCallback(() => dueRef.current?.(), []);
 
   const show = useCallback((t: CaseTab, focusTab = false) => {
     setTab(t);
     setVisited((v) => (v.has(t) ? v : new Set(v).add(t)));
     if (focusTab) tabRefs.current.get(t)?.focus();
   }, []);
+
+  useEffect(() => {
+    if (tabRequest) show(tabRequest.tab);
+  }, [tabRequest, show]);
 
   useEffect(() => {
     let live = true;
@@ -114,7 +144,7 @@ export function CaseView({ detail, onEdit, onHandover, explain: explainProp, ini
     if (!readOnly) setForm({ mode: 'new' });
   }, [readOnly]);
 
-  // Alt+1/2/3 switch tabs; N (outside text fields) and Ctrl+Shift+N add an incident.
+  // Alt+1…6 switch tabs; N (outside text fields) and Ctrl+Shift+N add an incident.
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.defaultPrevented || modalOpen()) return;
@@ -237,6 +267,32 @@ export function CaseView({ detail, onEdit, onHandover, explain: explainProp, ini
       </div>
       <div
         role="tabpanel"
+        id="panel-protocol"
+        aria-labelledby="tab-protocol"
+        className="tab-panel tab-panel-fill"
+        hidden={tab !== 'protocol'}
+      >
+        {visited.has('protocol') ? (
+          <ProtocolTab
+            number={number}
+            readOnly={readOnly}
+            active={tab === 'protocol'}
+            tx={tx}
+            people={people}
+            recordsVersion={riskVersion + mgmtVersion}
+            onPeopleChanged={() => void refreshPeople()}
+            onIncidentSaved={() => incidentsChanged()}
+            onRecordsChanged={(what) => {
+              if (what === 'risk') setRiskVersion((v) => v + 1);
+              else setMgmtVersion((v) => v + 1);
+              dueChanged();
+            }}
+            explain={explain}
+          />
+        ) : null}
+      </div>
+      <div
+        role="tabpanel"
         id="panel-timeline"
         aria-labelledby="tab-timeline"
         className="tab-panel tab-panel-timeline"
@@ -276,6 +332,36 @@ export function CaseView({ detail, onEdit, onHandover, explain: explainProp, ini
             error={peopleError}
             onChanged={() => void refreshPeople()}
             onRetry={() => void refreshPeople()}
+            explain={explain}
+          />
+        ) : null}
+      </div>
+      <div
+        role="tabpanel"
+        id="panel-risk"
+        aria-labelledby="tab-risk"
+        className="tab-panel tab-panel-scroll"
+        hidden={tab !== 'risk'}
+      >
+        {visited.has('risk') ? (
+          <RiskTab number={number} readOnly={readOnly} version={riskVersion} onChanged={dueChanged} explain={explain} />
+        ) : null}
+      </div>
+      <div
+        role="tabpanel"
+        id="panel-management"
+        aria-labelledby="tab-management"
+        className="tab-panel tab-panel-scroll"
+        hidden={tab !== 'management'}
+      >
+        {visited.has('management') ? (
+          <ManagementTab
+            number={number}
+            readOnly={readOnly}
+            status={detail.header.status}
+            version={mgmtVersion}
+            onDetailChanged={(d) => onDetailChanged?.(d)}
+            onChanged={dueChanged}
             explain={explain}
           />
         ) : null}

@@ -6,17 +6,20 @@ import { Spinner } from '../components/Spinner';
 import { useActivityPing } from '../hooks/useTouch';
 import {
   asCommandError,
+  dueList,
   listCases,
   lockWorkspace,
   openCase,
   type CaseDetail,
   type CaseSummary,
+  type DueItem,
   type Profile,
   type UnlockReport,
 } from '../ipc/commands';
 import { filterCases } from '../lib/cases';
 import { formatDateTime } from '../lib/format';
-import { CaseView } from './CaseView';
+import { CaseView, type CaseTab } from './CaseView';
+import { DUE_TAB, DueListDialog } from './DueListDialog';
 import { EditCaseDialog } from './EditCaseDialog';
 import { HandoverDialog } from './HandoverDialog';
 import { NewCaseDialog } from './NewCaseDialog';
@@ -38,7 +41,7 @@ interface MainProps {
   onLocked(): void;
 }
 
-type DialogName = 'new' | 'settings' | 'receive' | 'edit' | 'handover' | null;
+type DialogName = 'new' | 'settings' | 'receive' | 'edit' | 'handover' | 'due' | null;
 
 export function failedAttemptsText(r: UnlockReport): string {
   const n = r.failedAttempts;
@@ -66,7 +69,11 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
   const [showRecoveryAdvice, setShowRecoveryAdvice] = useState(session.viaRecovery);
   const [locking, setLocking] = useState(false);
   const [lockError, setLockError] = useState<string | null>(null);
+  const [due, setDue] = useState<DueItem[] | null>(null);
+  const [dueError, setDueError] = useState<string | null>(null);
+  const [tabRequest, setTabRequest] = useState<{ tab: CaseTab; seq: number } | null>(null);
   const openSeq = useRef(0);
+  const dueSeq = useRef(0);
   const mainRef = useRef<HTMLElement>(null);
   const onLockedRef = useRef(onLocked);
   onLockedRef.current = onLocked;
@@ -94,8 +101,25 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
     void refreshList();
   }, [refreshList]);
 
+  const refreshDue = useCallback(async () => {
+    const seq = ++dueSeq.current;
+    try {
+      const list = await dueList();
+      if (seq !== dueSeq.current) return;
+      setDue(Array.isArray(list) ? list : []);
+      setDueError(null);
+    } catch (e) {
+      if (seq === dueSeq.current) setDueError(explain(e));
+    }
+  }, [explain]);
+
+  useEffect(() => {
+    void refreshDue();
+  }, [refreshDue]);
+
   const openByNumber = useCallback(
-    async (number: string) => {
+    async (number: string, tab: CaseTab | null = null) => {
+      setTabRequest(tab ? { tab, seq: openSeq.current + 1 } : null);
       const seq = ++openSeq.current;
       setOpenNumber(number);
       setDetailLoading(true);
@@ -154,6 +178,12 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
   };
 
   const openCaseHeader = detail && detail.header.number === openNumber ? detail.header : null;
+  const dueCount = due?.length ?? 0;
+  const overdueCount = due?.filter((d) => d.overdue).length ?? 0;
+  const dueLabel =
+    due === null
+      ? 'Due list'
+      : `Due: ${dueCount === 0 ? 'nothing' : `${dueCount} ${dueCount === 1 ? 'item' : 'items'}`} in the next 30 days${overdueCount > 0 ? `, ${overdueCount} overdue` : ''}`;
 
   return (
     <div className="app-shell">
@@ -183,6 +213,27 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
               {session.profile.name}
             </span>
           ) : null}
+          <button
+            type="button"
+            id="due-button"
+            className={overdueCount > 0 ? 'button button-header due-button has-overdue' : 'button button-header due-button'}
+            aria-label={dueLabel}
+            title={dueLabel}
+            data-count={dueCount}
+            data-overdue={overdueCount}
+            onClick={() => {
+              setDialog('due');
+              void refreshDue();
+            }}
+          >
+            <Icon name="calendar" /> Due
+            {due !== null ? <span className="count-pill">{dueCount}</span> : null}
+            {overdueCount > 0 ? (
+              <span className="badge badge-overdue">
+                <Icon name="alert" /> {overdueCount} overdue
+              </span>
+            ) : null}
+          </button>
           <button
             type="button"
             id="settings-button"
@@ -348,6 +399,13 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
               onEdit={() => setDialog('edit')}
               onHandover={() => setDialog('handover')}
               explain={explain}
+              tabRequest={tabRequest}
+              onDetailChanged={(d) => {
+                setDetail(d);
+                void refreshList();
+                void refreshDue();
+              }}
+              onDueChanged={() => void refreshDue()}
             />
           ) : null}
         </main>
@@ -402,6 +460,24 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
             setFilter('');
             void refreshList();
             void openByNumber(summary.number);
+          }}
+        />
+      ) : null}
+      {dialog === 'due' ? (
+        <DueListDialog
+          items={due}
+          error={dueError}
+          onRetry={() => void refreshDue()}
+          onClose={() => setDialog(null)}
+          onOpen={(item) => {
+            setDialog(null);
+            const tab = DUE_TAB[item.kind] ?? 'overview';
+            if (item.caseNumber === openNumber && detail?.header.number === item.caseNumber) {
+              setTabRequest((r) => ({ tab, seq: (r?.seq ?? 0) + 1 }));
+            } else {
+              setFilter('');
+              void openByNumber(item.caseNumber, tab);
+            }
           }}
         />
       ) : null}

@@ -19,6 +19,7 @@ import {
   type Histogram,
   type Incident,
   type IncidentFilter,
+  type IncidentSummary,
   type Person,
 } from '../ipc/commands';
 import { plural } from '../lib/labels';
@@ -72,6 +73,7 @@ export function TimelineTab({
   const [total, setTotal] = useState<number | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedRow, setSelectedRow] = useState<IncidentSummary | null>(null);
   const [openSeq, setOpenSeq] = useState(0);
   const [tags, setTags] = useState<string[]>([]);
   const [deleting, setDeleting] = useState<Incident | null>(null);
@@ -293,6 +295,7 @@ export function TimelineTab({
                 onOpen={() => setOpenSeq((s) => s + 1)}
                 onTotal={setTotal}
                 onError={setListError}
+                onSelectedRow={setSelectedRow}
                 explain={explain}
               />
             </div>
@@ -310,6 +313,7 @@ export function TimelineTab({
               explain={explain}
               focusSeq={openSeq}
               onBack={() => listRef.current?.focus()}
+              orderViolation={selectedRow !== null && selectedRow.id === selectedId && selectedRow.orderViolation}
             />
           ) : null}
         </div>

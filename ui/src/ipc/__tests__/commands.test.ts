@@ -114,6 +114,53 @@ describe('command wrappers', () => {
     expect(invokeMock).toHaveBeenLastCalledWith('update_incident', { number: 'n', id: 'i1', incident });
   });
 
+  it('name the protocol, risk and case-management commands and their arguments as Rust expects', async () => {
+    const answer = { value: 'yes', values: [], note: '' };
+    const assessment = {
+      assessedOn: '2026-03-01',
+      level: 'high' as const,
+      reasons: 'r',
+      typology: null,
+      factors: [{ factorId: 'threats', rating: 'present' as const, source: 'victim', date: '' }],
+      instruments: [],
+      nextReview: null,
+    };
+    const order = { kind: 'civil' as const, court: 'C', issuedOn: '2026-01-01', servedOn: null, expiresOn: null, terms: '' };
+    const legal = {
+      kind: 'preservation' as const,
+      provider: 'P',
+      reference: '',
+      sentOn: '2026-01-01',
+      expiresOn: null,
+      returnedOn: null,
+      status: 'sent' as const,
+      notes: '',
+    };
+    const item = { kind: 'advocate' as const, owner: 'O', startOn: '2026-01-01', dueOn: null, status: 'planned' as const, outcome: '' };
+    const cases: Array<[() => Promise<unknown>, string, Record<string, unknown> | undefined]> = [
+      [() => commands.getProtocol('n'), 'get_protocol', { number: 'n' }],
+      [() => commands.answerItem('n', 'victimSafeNow', answer), 'answer_item', { number: 'n', itemId: 'victimSafeNow', answer }],
+      [() => commands.upgradeProtocol('n'), 'upgrade_protocol', { number: 'n' }],
+      [() => commands.getRiskCatalog(), 'get_risk_catalog', undefined],
+      [() => commands.riskHistory('n'), 'risk_history', { number: 'n' }],
+      [() => commands.addRiskAssessment('n', assessment), 'add_risk_assessment', { number: 'n', assessment }],
+      [() => commands.statusOptions('n'), 'status_options', { number: 'n' }],
+      [() => commands.changeStatus('n', 'closed', 'why'), 'change_status', { number: 'n', to: 'closed', reason: 'why' }],
+      [() => commands.statusHistory('n'), 'status_history', { number: 'n' }],
+      [() => commands.listOrders('n'), 'list_orders', { number: 'n' }],
+      [() => commands.saveOrder('n', null, order), 'save_order', { number: 'n', id: null, order }],
+      [() => commands.listLegal('n'), 'list_legal', { number: 'n' }],
+      [() => commands.saveLegal('n', 'l1', legal), 'save_legal', { number: 'n', id: 'l1', legal }],
+      [() => commands.listPlan('n'), 'list_plan', { number: 'n' }],
+      [() => commands.savePlanItem('n', null, item), 'save_plan_item', { number: 'n', id: null, item }],
+      [() => commands.dueList(), 'due_list', undefined],
+    ];
+    for (const [run, name, args] of cases) {
+      await run();
+      expect(invokeMock).toHaveBeenLastCalledWith(name, args);
+    }
+  });
+
   it('reject with a normalised CommandError', async () => {
     invokeMock.mockRejectedValueOnce({ kind: 'wrongPassphrase', message: 'Wrong passphrase.' });
     await expect(commands.unlockWorkspace('x')).rejects.toEqual({ kind: 'wrongPassphrase', message: 'Wrong passphrase.' });

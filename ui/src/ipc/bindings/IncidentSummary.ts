@@ -49,4 +49,8 @@ tags: Array<string>,
 /**
  * Source.
  */
-source: IncidentSource, };
+source: IncidentSource, 
+/**
+ * Happened while a protective order was in force (served, not expired).
+ */
+orderViolation: boolean, };

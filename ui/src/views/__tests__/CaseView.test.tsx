@@ -49,16 +49,16 @@ describe('CaseView', () => {
     m.getIncident.mockImplementation(async (_n, id) => incident(id));
   });
 
-  it('has Overview, Timeline and People tabs, switched with the arrow keys and Alt+1/2/3', async () => {
+  it('has Overview, Protocol, Timeline, People, Risk and Management tabs, switched with the arrow keys and Alt+1…6', async () => {
     const user = userEvent.setup();
     render(<CaseView detail={detail} onEdit={vi.fn()} onHandover={vi.fn()} />);
     const tabs = screen.getAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['Overview', 'Timeline', 'People']);
+    expect(tabs.map((t) => t.textContent)).toEqual(['Overview', 'Protocol', 'Timeline', 'People', 'Risk', 'Management']);
     expect(byId('tab-overview')).toHaveAttribute('aria-selected', 'true');
     expect(byId('case-heading')).toBeVisible();
     await waitFor(() => expect(byId('summary-incidents')).toHaveTextContent('3'));
 
-    await user.keyboard('{Alt>}2{/Alt}');
+    await user.keyboard('{Alt>}3{/Alt}');
     expect(byId('tab-timeline')).toHaveAttribute('aria-selected', 'true');
     expect(byId('tab-timeline')).toHaveFocus();
     expect(byId('panel-overview')).not.toBeVisible();
@@ -72,8 +72,12 @@ describe('CaseView', () => {
 
     await user.keyboard('{Home}');
     expect(byId('tab-overview')).toHaveAttribute('aria-selected', 'true');
-    await user.keyboard('{Alt>}3{/Alt}');
+    await user.keyboard('{Alt>}4{/Alt}');
     expect(byId('tab-people')).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{End}');
+    expect(byId('tab-management')).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{Alt>}2{/Alt}');
+    expect(byId('tab-protocol')).toHaveAttribute('aria-selected', 'true');
   });
 
   it('offers to add or import the first incidents of an empty case; N opens the form', async () => {
