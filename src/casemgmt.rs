@@ -10,6 +10,7 @@ use crate::workspace::{Change, UnlockedWorkspace};
 use crate::{crypto, Error, Result};
 
 const PROTOCOL_SETTING: &str = "protocol_toml";
+const RISK_SETTING: &str = "risk_toml";
 
 fn hashed(h: Option<String>, kind: &'static str, id: &str) -> Result<String> {
     h.ok_or_else(|| Error::NotFound {
@@ -161,9 +162,23 @@ impl UnlockedWorkspace {
 
     // ---- risk ---------------------------------------------------------
 
-    /// The risk checklist and typology.
+    /// The risk checklist and typology: the agency's if loaded, else the default.
     pub fn risk_catalog(&self) -> Result<RiskCatalog> {
-        RiskCatalog::default_catalog()
+        match registry::setting(&self.db, RISK_SETTING)? {
+            Some(text) => RiskCatalog::parse(&text, "workspace risk checklist"),
+            None => RiskCatalog::default_catalog(),
+        }
+    }
+
+    /// Makes an agency's checklist file the workspace's (checked first).
+    /// Earlier assessments keep the factor ids they were made with.
+    pub fn use_risk_catalog(&mut self, text: &str, file_name: &str) -> Result<RiskCatalog> {
+        let c = RiskCatalog::parse(text, file_name)?;
+        let path = self.dir().join(crate::workspace::DB_FILE);
+        crate::store::write_tx(&mut self.db, &path, |tx| {
+            registry::set_setting(tx, RISK_SETTING, text)
+        })?;
+        Ok(c)
     }
 
     /// Every assessment of the case, newest first, and the factors that changed.
@@ -286,6 +301,45 @@ impl UnlockedWorkspace {
             manage::upsert_legal(tx, id, &l, now)
         })?;
         manage::legal(&self.case(number)?.conn)
+    }
+
+    /// Renews a preservation request for another 90 days from its current
+    /// expiry (the same record; the renewal is in the audit chain).
+    pub fn renew_legal(
+        &mut self,
+        number: &str,
+        id: &str,
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<LegalProcess>> {
+        let current = manage::legal(&self.case(number)?.conn)?
+            .into_iter()
+            .find(|l| l.id == id)
+            .ok_or_else(|| Error::NotFound {
+                kind: "legal process",
+                id: id.to_string(),
+            })?;
+        if current.input.kind != LegalKind::Preservation {
+            return Err(Error::validation(
+                "renewal",
+                "only preservation requests are renewed",
+            ));
+        }
+        let from: chrono::NaiveDate = current
+            .input
+            .expires_on
+            .as_deref()
+            .and_then(|e| e.parse().ok())
+            .unwrap_or(today);
+        let mut input = current.input.clone();
+        input.expires_on = Some((from + chrono::Duration::days(PRESERVATION_DAYS)).to_string());
+        input.status = LegalStatus::Renewed;
+        let note = format!("Renewed on {today}.");
+        input.notes = if input.notes.is_empty() {
+            note
+        } else {
+            format!("{}\n{note}", input.notes)
+        };
+        self.save_legal(number, Some(id), &input)
     }
 
     /// Legal process, by date sent.

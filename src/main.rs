@@ -143,6 +143,11 @@ enum RiskCommand {
     },
     /// The factor checklist and the typology.
     Factors,
+    /// Make an agency's checklist file (same shape as assets/risk/factors.toml) the workspace's.
+    Use {
+        /// The TOML file.
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -733,8 +738,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 v.status.answered, v.status.total
             );
         }
+        Command::Risk(RiskCommand::Use { file }) => {
+            let mut ws = unlock(&cli, &dir)?;
+            let text = std::fs::read_to_string(file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let name = file
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("factors")
+                .to_string();
+            let c = ws.use_risk_catalog(&text, &name)?;
+            eprintln!(
+                "Now using {} version {} ({} factors)",
+                c.id,
+                c.version,
+                c.factors.len()
+            );
+        }
         Command::Risk(RiskCommand::Factors) => {
-            let c = vigil::risk::RiskCatalog::default_catalog()?;
+            let ws = unlock(&cli, &dir)?;
+            let c = ws.risk_catalog()?;
             for f in &c.factors {
                 outln!("{:<28} [{}] {}", f.id, f.group, f.label);
             }

@@ -292,6 +292,9 @@ pub struct DueItem {
     pub overdue: bool,
 }
 
+/// How long a preservation request holds records, and each renewal adds.
+pub const PRESERVATION_DAYS: i64 = 90;
+
 /// How far ahead the due list looks, in days.
 pub const DUE_HORIZON_DAYS: i64 = 30;
 
@@ -346,7 +349,7 @@ impl LegalInput {
             let d: chrono::NaiveDate = sent
                 .parse()
                 .map_err(|_| Error::validation("sent", "give the date as YYYY-MM-DD"))?;
-            expires = Some((d + chrono::Duration::days(90)).to_string());
+            expires = Some((d + chrono::Duration::days(PRESERVATION_DAYS)).to_string());
         }
         Ok(LegalInput {
             kind: self.kind,

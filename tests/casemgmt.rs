@@ -270,6 +270,16 @@ fn reassessments_are_kept_with_the_factors_that_changed() {
     );
     bad.reasons = "x".into();
     assert!(ws.add_risk_assessment("R-1", &bad).is_err());
+    // An agency checklist replaces the shipped one; a malformed one is refused.
+    let agency = "id = \"agency-risk\"\nversion = 1\nlabel = \"A\"\n[[factor]]\nid = \"notAFactor\"\ngroup = \"conduct\"\nlabel = \"Agency factor\"\ndescription = \"d\"\n";
+    assert!(matches!(
+        ws.use_risk_catalog("id = 1", "bad.toml"),
+        Err(Error::BadDefinition { .. })
+    ));
+    ws.use_risk_catalog(agency, "agency.toml").unwrap();
+    assert_eq!(ws.risk_catalog().unwrap().id, "agency-risk");
+    bad.typology = None; // this agency's file defines no types
+    assert!(ws.add_risk_assessment("R-1", &bad).is_ok());
     assert!(ws.verify_case("R-1").unwrap().ok);
 }
 
@@ -485,4 +495,43 @@ fn a_review_copy_cannot_be_managed() {
         sup.protocol_view("RO-1").is_ok(),
         "reading the protocol of a review copy works"
     );
+}
+
+#[test]
+fn renewing_a_preservation_letter_extends_the_same_record() {
+    let (_w, mut ws, _) = new_ws();
+    ws.create_case(&new_case("L-9", "x")).unwrap();
+    let sent = ws
+        .save_legal(
+            "L-9",
+            None,
+            &LegalInput {
+                kind: LegalKind::Preservation,
+                provider: "Platform".into(),
+                reference: String::new(),
+                sent_on: "2026-02-10".into(),
+                expires_on: None,
+                returned_on: None,
+                status: LegalStatus::Sent,
+                notes: String::new(),
+            },
+        )
+        .unwrap();
+    let renewed = ws
+        .renew_legal("L-9", &sent[0].id, "2026-05-02".parse().unwrap())
+        .unwrap();
+    assert_eq!(renewed.len(), 1, "not listed twice");
+    assert_eq!(
+        renewed[0].input.expires_on.as_deref(),
+        Some("2026-08-09"),
+        "90 more days from the old expiry"
+    );
+    assert_eq!(renewed[0].input.status, LegalStatus::Renewed);
+    assert!(renewed[0].input.notes.contains("Renewed on 2026-05-02"));
+    let due = ws.due_list("2026-05-02".parse().unwrap()).unwrap();
+    assert!(
+        due.iter().all(|d| d.kind != DueKind::PreservationExpiring),
+        "no longer due within 30 days"
+    );
+    assert!(ws.verify_case("L-9").unwrap().ok);
 }

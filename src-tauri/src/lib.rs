@@ -86,6 +86,7 @@ pub fn builder<R: tauri::Runtime>(b: tauri::Builder<R>, dir: PathBuf) -> tauri::
             management::save_order,
             management::list_legal,
             management::save_legal,
+            management::renew_legal,
             management::list_plan,
             management::save_plan_item,
             management::due_list,

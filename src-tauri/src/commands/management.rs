@@ -116,6 +116,15 @@ pub fn save_legal(
 }
 
 #[tauri::command(async)]
+pub fn renew_legal(
+    state: State<'_, AppState>,
+    number: String,
+    id: String,
+) -> CmdResult<Vec<LegalProcess>> {
+    state.with(|ws| Ok(ws.renew_legal(&number, &id, chrono::Local::now().date_naive())?))
+}
+
+#[tauri::command(async)]
 pub fn list_plan(state: State<'_, AppState>, number: String) -> CmdResult<Vec<PlanItem>> {
     state.with(|ws| Ok(ws.list_plan(&number)?))
 }

@@ -466,6 +466,11 @@ export function saveOrder(number: string, id: string | null, order: OrderInput):
   return call('save_order', { number, id, order });
 }
 
+/** Renews a preservation request for another 90 days from its expiry (same record). */
+export function renewLegal(number: string, id: string): Promise<LegalProcess[]> {
+  return call('renew_legal', { number, id });
+}
+
 export function listLegal(number: string): Promise<LegalProcess[]> {
   return call('list_legal', { number });
 }

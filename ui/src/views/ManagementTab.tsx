@@ -7,7 +7,7 @@ import {
   listLegal,
   listOrders,
   listPlan,
-  saveLegal,
+  renewLegal,
   statusHistory,
   type CaseDetail,
   type CaseStatus,
@@ -16,7 +16,7 @@ import {
   type ProtectiveOrder,
   type StatusChange,
 } from '../ipc/commands';
-import { addDays, daysUntil, formatDate, formatDateTime, todayIsoDate } from '../lib/format';
+import { daysUntil, formatDate, formatDateTime } from '../lib/format';
 import {
   LEGAL_KIND_LABELS,
   LEGAL_STATUS_LABELS,
@@ -117,20 +117,13 @@ export function ManagementTab({ number, readOnly, status, version, onDetailChang
 
   const renew = async (l: LegalProcess) => {
     if (renewing) return;
-    const from = l.input.expiresOn ?? addDays(l.input.sentOn, PRESERVATION_DAYS);
-    const until = addDays(from, PRESERVATION_DAYS);
     setRenewing(l.id);
     setRenewError(null);
     try {
-      const list = await saveLegal(number, null, {
-        ...l.input,
-        sentOn: todayIsoDate(),
-        status: 'renewed',
-        expiresOn: until,
-        returnedOn: null,
-      });
+      const list = await renewLegal(number, l.id);
       setLegal({ list: asList(list), error: null });
-      setNotice(`Renewal to ${l.input.provider} recorded: it now runs until ${formatDate(until)}.`);
+      const until = list.find((x) => x.id === l.id)?.input.expiresOn;
+      setNotice(`Renewal to ${l.input.provider} recorded${until ? `: it now runs until ${formatDate(until)}` : ''}.`);
       onChanged();
     } catch (e) {
       setRenewError(explain(e));

@@ -120,7 +120,7 @@ describe('ManagementTab', () => {
   it('renews a preservation request for 90 days from its old expiry', async () => {
     const user = userEvent.setup();
     const onChanged = vi.fn();
-    m.saveLegal.mockResolvedValue([preservation]);
+    m.renewLegal.mockResolvedValue([{ ...preservation, input: { ...preservation.input, status: 'renewed', expiresOn: '2026-07-09' } }]);
     renderTab({ onChanged });
     const row = await waitFor(() => {
       const el = document.querySelector<HTMLElement>('#legal-table tr[data-legal-id="l1"]');
@@ -129,13 +129,7 @@ describe('ManagementTab', () => {
     });
     expect(row).toHaveTextContent('Northshire Mobile');
     await user.click(within(row).getByRole('button', { name: /Renew the preservation request to Northshire Mobile/ }));
-    expect(m.saveLegal).toHaveBeenCalledWith(NUMBER, null, {
-      ...preservation.input,
-      sentOn: todayIsoDate(),
-      status: 'renewed',
-      expiresOn: '2026-07-09',
-      returnedOn: null,
-    });
+    expect(m.renewLegal).toHaveBeenCalledWith(NUMBER, 'l1');
     await waitFor(() => expect(document.getElementById('management-notice')).toHaveTextContent('now runs until'));
     expect(onChanged).toHaveBeenCalled();
   });
