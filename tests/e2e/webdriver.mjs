@@ -79,6 +79,20 @@ export class Session {
     await this.keys('\uE009a\uE009\uE003');
   }
 
+  /** Sets a form control's value as the browser does after a pick (date
+   * pickers are not typed into): native setter, then input and change events. */
+  async setValue(css, value) {
+    await this.find(css);
+    await this.exec(
+      `const e = document.querySelector(arguments[0]);
+       const proto = Object.getPrototypeOf(e);
+       Object.getOwnPropertyDescriptor(proto, 'value').set.call(e, arguments[1]);
+       e.dispatchEvent(new Event('input', { bubbles: true }));
+       e.dispatchEvent(new Event('change', { bubbles: true }));`,
+      [css, value],
+    );
+  }
+
   /** Sends keys to the focused element (e.g. '\uE007' for Enter). */
   async keys(text) {
     const id = await wd('GET', `${this.base}/element/active`);

@@ -100,6 +100,11 @@ export function CaseView({
   const dueRef = useRef(onDueChanged);
   dueRef.current = onDueChanged;
   const dueChanged = useCallback(() => dueRef.current?.(), []);
+  // Orders change which incidents are violations: the timeline reloads too.
+  const managementChanged = useCallback(() => {
+    dueRef.current?.();
+    setVersion((v) => v + 1);
+  }, []);
 
   const show = useCallback((t: CaseTab, focusTab = false) => {
     setTab(t);
@@ -361,7 +366,7 @@ export function CaseView({
             status={detail.header.status}
             version={mgmtVersion}
             onDetailChanged={(d) => onDetailChanged?.(d)}
-            onChanged={dueChanged}
+            onChanged={managementChanged}
             explain={explain}
           />
         ) : null}
