@@ -34,7 +34,7 @@ test('an incident during a served order is marked as a violation', async () => {
     await s.type('#incident-when', when);
     await s.until('the time to be understood', async () => /\d{4}/.test(await s.text('#incident-when-parsed')));
     await s.keys(TAB);
-    await s.keys('Texts');
+    await s.typeIntoSelect('Texts');
     await s.type('#incident-narrative', narrative);
     await s.keys(CTRL + ENTER + CTRL);
   }

@@ -25,12 +25,12 @@ async function addPerson(role, name, identifiers) {
   await s.click('#add-person-button');
   await s.find('#person-dialog');
   await s.click('#person-role');
-  await s.keys(role);
+  await s.typeIntoSelect(role);
   await s.type('#person-name', name);
   for (const [i, [kind, value, confidential]] of identifiers.entries()) {
     if (!(await s.exists(`#person-ident-value-${i}`))) await s.click('#person-add-identifier');
     await s.click(`#person-ident-kind-${i}`);
-    await s.keys(kind);
+    await s.typeIntoSelect(kind);
     await s.type(`#person-ident-value-${i}`, value);
     if (confidential) {
       await s.exec(

@@ -39,7 +39,7 @@ async function typeIncident(when, category, categoryId, narrative) {
   await s.until(`the time to be understood (${when})`, async () => /\d{4}/.test(await s.text('#incident-when-parsed')));
   // The category list takes the first letters of a label, as a keyboard user types it.
   await s.keys(TAB);
-  await s.keys(category);
+  await s.typeIntoSelect(category);
   const chosen = await s.exec('return document.querySelector("#incident-category").value');
   assert.equal(chosen, categoryId, `typing "${category}" chooses the category`);
   await s.type('#incident-narrative', narrative);

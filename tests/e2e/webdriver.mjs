@@ -93,6 +93,14 @@ export class Session {
     );
   }
 
+  /** Types into a focused native <select> to choose by label. The browser
+   * joins keys typed within about a second into one search, so first let any
+   * earlier search lapse, as a person typing the next record would. */
+  async typeIntoSelect(text) {
+    await sleep(1200);
+    await this.keys(text);
+  }
+
   /** Sends keys to the focused element (e.g. '\uE007' for Enter). */
   async keys(text) {
     const id = await wd('GET', `${this.base}/element/active`);

@@ -46,7 +46,7 @@ async function addIncidentFromItem(itemId, when, category, narrative) {
   await s.type('#incident-when', when);
   await s.until('the time to be understood', async () => /\d{4}/.test(await s.text('#incident-when-parsed')));
   await s.keys(TAB);
-  await s.keys(category);
+  await s.typeIntoSelect(category);
   await s.type('#incident-narrative', narrative);
   await s.click('#incident-save');
   await s.until('the incident to be linked', async () =>
