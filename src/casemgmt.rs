@@ -32,10 +32,7 @@ impl UnlockedWorkspace {
     /// Cases already following an earlier version keep it until moved.
     pub fn use_protocol(&mut self, text: &str, file_name: &str) -> Result<Protocol> {
         let p = Protocol::parse(text, file_name)?;
-        let path = self.dir().join(crate::workspace::DB_FILE);
-        crate::store::write_tx(&mut self.db, &path, |tx| {
-            registry::set_setting(tx, PROTOCOL_SETTING, text)
-        })?;
+        self.set_setting(PROTOCOL_SETTING, text)?;
         Ok(p)
     }
 
@@ -174,10 +171,7 @@ impl UnlockedWorkspace {
     /// Earlier assessments keep the factor ids they were made with.
     pub fn use_risk_catalog(&mut self, text: &str, file_name: &str) -> Result<RiskCatalog> {
         let c = RiskCatalog::parse(text, file_name)?;
-        let path = self.dir().join(crate::workspace::DB_FILE);
-        crate::store::write_tx(&mut self.db, &path, |tx| {
-            registry::set_setting(tx, RISK_SETTING, text)
-        })?;
+        self.set_setting(RISK_SETTING, text)?;
         Ok(c)
     }
 

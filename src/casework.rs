@@ -64,10 +64,7 @@ impl UnlockedWorkspace {
     /// Makes an agency taxonomy file the workspace's taxonomy (checked first).
     pub fn use_taxonomy(&mut self, text: &str, file_name: &str) -> Result<Taxonomy> {
         let t = Taxonomy::parse(text, file_name)?;
-        let path = self.dir().join(crate::workspace::DB_FILE);
-        crate::store::write_tx(&mut self.db, &path, |tx| {
-            registry::set_setting(tx, TAXONOMY_SETTING, text)
-        })?;
+        self.set_setting(TAXONOMY_SETTING, text)?;
         self.taxonomy = t.clone();
         Ok(t)
     }

@@ -525,11 +525,16 @@ impl UnlockedWorkspace {
                 "choose between 1 and 240 minutes",
             ));
         }
+        self.set_setting("idle_minutes", &s.idle_minutes.to_string())?;
+        self.settings()
+    }
+
+    /// Stores one workspace setting (in its own transaction).
+    pub(crate) fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
         let path = self.dir.join(DB_FILE);
         store::write_tx(&mut self.db, &path, |tx| {
-            registry::set_setting(tx, "idle_minutes", &s.idle_minutes.to_string())
-        })?;
-        self.settings()
+            registry::set_setting(tx, key, value)
+        })
     }
 
     /// Changes the workspace passphrase: rewraps the workspace key only; no
