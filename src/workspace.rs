@@ -650,7 +650,8 @@ impl UnlockedWorkspace {
         let partial = final_path.with_file_name(format!(".{file_name}.partial"));
         fsutil::remove_db_files(&partial);
         let actor = self.actor();
-        let head = {
+        // A file half made (disk full, no permission) is removed, not left to take space.
+        let head = (|| -> Result<audit::ChainHead> {
             let mut conn = store::open(&partial, &key, None, FileKind::Case, Mode::Create)?;
             let head = store::write_tx(&mut conn, &partial, |tx| {
                 cases::insert_header(tx, &header)?;
@@ -667,8 +668,9 @@ impl UnlockedWorkspace {
                 )
             })?;
             conn.close().map_err(|(_, e)| store::map_err(&partial, e))?;
-            head
-        };
+            Ok(head)
+        })()
+        .inspect_err(|_| fsutil::remove_db_files(&partial))?;
         let wrapped = crypto::wrap(&wrap_kek(&self.key), &key, &case_key_aad(&case_id))?;
         let row = registry::RegistryRow {
             case_id,
@@ -684,7 +686,8 @@ impl UnlockedWorkspace {
             last_activity: crate::now_rfc3339(),
         };
         let db_path = self.dir.join(DB_FILE);
-        store::write_tx(&mut self.db, &db_path, |tx| registry::insert(tx, &row))?;
+        store::write_tx(&mut self.db, &db_path, |tx| registry::insert(tx, &row))
+            .inspect_err(|_| fsutil::remove_db_files(&partial))?;
         fsutil::rename_durable(&partial, &final_path)?;
         Ok(summary(row))
     }
@@ -1068,7 +1071,8 @@ impl UnlockedWorkspace {
             last_activity: crate::now_rfc3339(),
         };
         let db_path = self.dir.join(DB_FILE);
-        store::write_tx(&mut self.db, &db_path, |tx| registry::insert(tx, &row))?;
+        store::write_tx(&mut self.db, &db_path, |tx| registry::insert(tx, &row))
+            .inspect_err(|_| fsutil::remove_db_files(&partial))?;
         fsutil::rename_durable(&partial, &final_path)?;
         let detail = serde_json::json!({ "mode": mode.as_str(), "sha256": sealed_sha });
         self.custody(&header.number, "case.receive", detail)?;

@@ -192,6 +192,12 @@ pub(crate) fn read_salt(path: &Path) -> Result<[u8; 16]> {
     Ok(salt)
 }
 
+// SQLite's extended I/O error codes (sqlite3.h).
+const IOERR_WRITE: i32 = 10 | (3 << 8);
+const IOERR_FSYNC: i32 = 10 | (4 << 8);
+const IOERR_TRUNCATE: i32 = 10 | (6 << 8);
+const IOERR_SHMSIZE: i32 = 10 | (19 << 8);
+
 /// Maps a SQLite error on `path` to the error a user can act on.
 pub(crate) fn map_err(path: &Path, e: rusqlite::Error) -> Error {
     let path = path.to_path_buf();
@@ -202,6 +208,17 @@ pub(crate) fn map_err(path: &Path, e: rusqlite::Error) -> Error {
             detail: "its pages fail SQLite's checks".into(),
         },
         Some(ErrorCode::DiskFull) => Error::StorageFull { path },
+        // Growing the write-ahead log's index, writing or syncing pages failed:
+        // on a laptop that is almost always a full disk.
+        Some(ErrorCode::SystemIoFailure)
+            if matches!(
+                e,
+                rusqlite::Error::SqliteFailure(ref f, _)
+                    if [IOERR_WRITE, IOERR_FSYNC, IOERR_SHMSIZE, IOERR_TRUNCATE].contains(&f.extended_code)
+            ) =>
+        {
+            Error::StorageFull { path }
+        }
         Some(ErrorCode::ReadOnly) | Some(ErrorCode::PermissionDenied) => {
             Error::ReadOnlyLocation { path }
         }
@@ -290,6 +307,34 @@ mod tests {
             Err(Error::NotVigilFile { .. })
         ));
         assert!(open(&path, &key, None, FileKind::Case, Mode::Existing).is_ok());
+    }
+
+    #[test]
+    fn write_failures_read_as_a_full_disk_other_io_errors_do_not() {
+        let io = |extended_code| {
+            rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error {
+                    code: ErrorCode::SystemIoFailure,
+                    extended_code,
+                },
+                None,
+            )
+        };
+        assert_eq!(
+            IOERR_SHMSIZE, 4874,
+            "the code seen when the disk filled under the write-ahead log"
+        );
+        for code in [IOERR_WRITE, IOERR_FSYNC, IOERR_SHMSIZE] {
+            assert!(
+                matches!(map_err(Path::new("x"), io(code)), Error::StorageFull { .. }),
+                "{code}"
+            );
+        }
+        // A read error is not a full disk.
+        assert!(matches!(
+            map_err(Path::new("x"), io(10 | (1 << 8))),
+            Error::Storage(_)
+        ));
     }
 
     #[test]
