@@ -256,6 +256,8 @@ pub struct VerifyReport {
     pub chain_head: String,
     /// Each check.
     pub checks: Vec<VerifyCheck>,
+    /// The re-hash of each attached file, by exhibit number.
+    pub exhibits: Vec<crate::evidence::ExhibitCheck>,
 }
 
 /// What `seal` wrote.

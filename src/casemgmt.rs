@@ -3,7 +3,7 @@
 
 use crate::case::{CaseDetail, CaseStatus};
 use crate::management::*;
-use crate::protocol::{validate_answer, AnswerInput, ItemKind, Protocol, ProtocolView};
+use crate::protocol::{validate_answer, AnswerInput, ItemKind, Protocol, ProtocolView, RecordKind};
 use crate::risk::{RiskAssessmentInput, RiskCatalog, RiskHistory};
 use crate::store::{cases, incidents, manage, registry};
 use crate::workspace::{Change, UnlockedWorkspace};
@@ -69,7 +69,22 @@ impl UnlockedWorkspace {
         let workspace = self.workspace_protocol()?;
         let newer = (workspace.id == protocol.id && workspace.version > protocol.version)
             .then_some(workspace.version);
-        let answers = manage::answers(&self.case(number)?.conn)?;
+        let mut answers = manage::answers(&self.case(number)?.conn)?;
+        // Evidence items count the exhibits they link, never a bare tick.
+        let exhibits: std::collections::HashSet<String> = self
+            .list_exhibits(number, None)?
+            .into_iter()
+            .map(|e| e.id)
+            .collect();
+        for a in &mut answers {
+            let is_evidence = protocol
+                .item(&a.item_id)
+                .is_some_and(|(_, _, it)| it.record == Some(RecordKind::Evidence));
+            if is_evidence {
+                a.value.clear();
+                a.values.retain(|v| exhibits.contains(v));
+            }
+        }
         let status = protocol.status(&answers, newer);
         Ok(ProtocolView {
             protocol,
@@ -92,6 +107,13 @@ impl UnlockedWorkspace {
             id: item_id.to_string(),
         })?;
         let a = validate_answer(item, input)?;
+        let evidence = item.record == Some(RecordKind::Evidence);
+        if evidence && !a.value.is_empty() {
+            return Err(Error::validation(
+                "answer",
+                "link the exhibits recorded in the evidence register; a tick alone does not count",
+            ));
+        }
         let (kind, version, actor, now) = (
             item.kind,
             view.protocol.version,
@@ -101,6 +123,7 @@ impl UnlockedWorkspace {
         self.write_case(number, false, |tx| {
             for v in &a.values {
                 let ok = match kind {
+                    _ if evidence => crate::store::evidence::exists(tx, v)?,
                     ItemKind::Person => incidents::person_exists(tx, v)?,
                     ItemKind::Incidents => incidents::state_hash(tx, v)?.is_some(),
                     _ => true,

@@ -104,6 +104,16 @@ impl UnlockedWorkspace {
 
     /// Deletes a person not linked to any incident.
     pub fn delete_person(&mut self, number: &str, id: &str) -> Result<()> {
+        let exhibits = self.exhibits_linked(number, None, Some(id))?;
+        if !exhibits.is_empty() {
+            return Err(Error::validation(
+                "person",
+                format!(
+                    "exhibit(s) {} are linked to them; unlink them first",
+                    exhibits.join(", ")
+                ),
+            ));
+        }
         self.write_case(number, false, |tx| {
             if people::get(tx, id)?.is_none() {
                 return Err(Error::NotFound {
@@ -222,6 +232,16 @@ impl UnlockedWorkspace {
 
     /// Deletes an incident; the deletion stays in the audit chain.
     pub fn delete_incident(&mut self, number: &str, id: &str) -> Result<()> {
+        let exhibits = self.exhibits_linked(number, Some(id), None)?;
+        if !exhibits.is_empty() {
+            return Err(Error::validation(
+                "incident",
+                format!(
+                    "exhibit(s) {} are linked to it; unlink them first",
+                    exhibits.join(", ")
+                ),
+            ));
+        }
         self.write_case(number, false, |tx| {
             if !incidents::delete(tx, id)? {
                 return Err(Error::NotFound {

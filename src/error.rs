@@ -187,6 +187,10 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// The user cancelled a long operation; nothing was changed.
+    #[error("cancelled; nothing was added or changed")]
+    Cancelled,
+
     /// An unexpected database error.
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
@@ -220,6 +224,7 @@ impl Error {
             Error::AlreadyExists { .. } => "alreadyExists",
             Error::ReadOnlyCase { .. } => "readOnlyCase",
             Error::Tampered { .. } => "tampered",
+            Error::Cancelled => "cancelled",
             Error::Io { .. } | Error::Storage(_) | Error::Crypto(_) => "internal",
         }
     }
@@ -240,6 +245,7 @@ impl Error {
             Error::NotFound { .. } | Error::AlreadyExists { .. } => 13,
             Error::ReadOnlyCase { .. } => 14,
             Error::Tampered { .. } => 15,
+            Error::Cancelled => 16,
             Error::Io { .. } | Error::Storage(_) | Error::Crypto(_) => 1,
         }
     }

@@ -337,7 +337,7 @@ fn optional_when(field: &'static str, text: &str, tz: Option<&str>) -> Result<Op
         .map_err(|e| Error::validation(field, e))
 }
 
-fn text(field: &'static str, s: &str, max: usize) -> Result<String> {
+pub(crate) fn text(field: &'static str, s: &str, max: usize) -> Result<String> {
     let t = s.trim();
     if t.chars().count() > max {
         return Err(Error::validation(

@@ -19,6 +19,7 @@ mod casework;
 pub mod crypto;
 pub use casework::{ExportFormat, ExportReport};
 mod error;
+pub mod evidence;
 mod fsutil;
 pub mod import;
 pub mod incident;

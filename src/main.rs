@@ -15,6 +15,20 @@ use vigil::person::{IdentifierInput, IdentifierKind, PersonInput, PersonRole, Re
 use vigil::secret::{Passphrase, RecoveryKey};
 use vigil::workspace::{self, Credential, Profile, UnlockedWorkspace};
 
+/// `println!` that ends quietly when the reader goes away (`vigil … | head`).
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        if let Err(e) = writeln!(std::io::stdout(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
+mod cli;
+
 /// Vigil: encrypted case files for stalking investigations.
 ///
 /// Passphrases are read from --passphrase-file, else $VIGIL_PASSPHRASE, else
@@ -23,7 +37,7 @@ use vigil::workspace::{self, Credential, Profile, UnlockedWorkspace};
 /// 5 not a Vigil file, 6 newer format, 7 damaged file, 8 disk full or
 /// read-only, 9 in use by another process, 10 too many attempts (wait),
 /// 11 no workspace / workspace exists, 12 invalid input, 13 not found /
-/// already exists, 14 read-only case, 15 integrity check failed.
+/// already exists, 14 read-only case, 15 integrity check failed, 16 cancelled.
 #[derive(Parser)]
 #[command(name = "vigil", version, about, long_about)]
 struct Cli {
@@ -69,6 +83,9 @@ enum Command {
     /// Risk assessments.
     #[command(subcommand)]
     Risk(RiskCommand),
+    /// The evidence register: exhibits, attached files, chain of custody.
+    #[command(subcommand)]
+    Evidence(cli::evidence::EvidenceCommand),
     /// What is due across the workspace: reassessments, expiring letters and orders, awaited referrals.
     Due {
         /// JSON output.
@@ -423,18 +440,6 @@ enum PassphraseCommand {
     },
 }
 
-/// `println!` that ends quietly when the reader goes away (`vigil … | head`).
-macro_rules! outln {
-    ($($arg:tt)*) => {{
-        use std::io::Write;
-        if let Err(e) = writeln!(std::io::stdout(), $($arg)*) {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                std::process::exit(0);
-            }
-        }
-    }};
-}
-
 fn parse_status(s: &str) -> Result<vigil::case::CaseStatus, String> {
     vigil::case::CaseStatus::parse(s).ok_or_else(|| "unknown status".to_string())
 }
@@ -572,6 +577,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Case(c) => {
             let mut ws = unlock(&cli, &dir)?;
             return case_command(&mut ws, c);
+        }
+        Command::Evidence(c) => {
+            let mut ws = unlock(&cli, &dir)?;
+            cli::evidence::run(&mut ws, c)?;
         }
         Command::Passphrase(PassphraseCommand::Change {
             new_passphrase_file,
@@ -1231,6 +1240,9 @@ fn case_command(ws: &mut UnlockedWorkspace, c: &CaseCommand) -> anyhow::Result<E
                         c.name,
                         c.detail
                     );
+                }
+                for e in r.exhibits.iter().filter(|e| !e.ok) {
+                    outln!("  [FAIL] exhibit {}: {}", e.number, e.detail);
                 }
                 outln!("  chain head: {} ({} events)", r.chain_head, r.event_count);
             }

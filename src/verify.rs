@@ -121,12 +121,51 @@ pub(crate) fn run(conn: &Connection, row: &RegistryRow, supported: i64) -> Verif
 
     checks.push(records_check(conn));
 
+    let exhibits = match crate::evidence::check_attachments(conn) {
+        Ok(list) => {
+            let bad: Vec<&str> = list
+                .iter()
+                .filter(|e| !e.ok)
+                .map(|e| e.number.as_str())
+                .collect();
+            checks.push(if bad.is_empty() {
+                check(
+                    "Attached files unchanged",
+                    true,
+                    format!(
+                        "{} file(s) hash to the SHA-256 recorded at intake",
+                        list.len()
+                    ),
+                )
+            } else {
+                check(
+                    "Attached files unchanged",
+                    false,
+                    format!(
+                        "changed or damaged since intake: exhibit {}",
+                        bad.join(", ")
+                    ),
+                )
+            });
+            list
+        }
+        Err(e) => {
+            checks.push(check(
+                "Attached files unchanged",
+                false,
+                format!("could not run: {e}"),
+            ));
+            Vec::new()
+        }
+    };
+
     VerifyReport {
         number: row.number.clone(),
         ok: checks.iter().all(|c| c.ok),
         event_count,
         chain_head,
         checks,
+        exhibits,
     }
 }
 

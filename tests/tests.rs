@@ -12,6 +12,8 @@ mod case_file;
 mod casemgmt;
 /// The `vigil` command line, as a user runs it.
 mod cli;
+/// The evidence register: exhibits, attachments, custody, verify.
+mod evidence;
 /// Seal and receive.
 mod handover;
 /// Import of victims' logs and export of the chronology.

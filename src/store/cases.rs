@@ -114,6 +114,7 @@ pub(crate) fn entity_state_hash(
             .transpose(),
         super::people::ENTITY => super::people::state_hash(conn, entity_id),
         super::incidents::ENTITY => super::incidents::state_hash(conn, entity_id),
+        super::evidence::ENTITY => super::evidence::state_hash(conn, entity_id),
         other => super::manage::state_hash(conn, other, entity_id),
     }
 }

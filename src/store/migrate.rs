@@ -38,6 +38,11 @@ pub(crate) const CASE: &[Migration] = &[
         name: "case/0003_protocol_risk_management.sql",
         sql: include_str!("migrations/case/0003_protocol_risk_management.sql"),
     },
+    Migration {
+        version: 4,
+        name: "case/0004_evidence.sql",
+        sql: include_str!("migrations/case/0004_evidence.sql"),
+    },
 ];
 
 /// Workspace-database migrations.

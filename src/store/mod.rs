@@ -11,6 +11,7 @@
 
 pub(crate) mod audit;
 pub(crate) mod cases;
+pub(crate) mod evidence;
 pub(crate) mod incidents;
 pub(crate) mod manage;
 pub(crate) mod migrate;

@@ -1,0 +1,4 @@
+//! CLI commands by area. `main.rs` holds the top-level parser, unlocking and
+//! the areas not yet moved here.
+
+pub mod evidence;
