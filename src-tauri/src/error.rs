@@ -29,6 +29,8 @@ pub enum ErrorKind {
     WorkspaceLocked,
     NoWorkspace,
     WorkspaceExists,
+    /// The user cancelled a long operation; nothing was changed.
+    Cancelled,
     Internal,
 }
 
@@ -79,6 +81,7 @@ impl From<vigil::Error> for CommandError {
             "alreadyExists" => ErrorKind::AlreadyExists,
             "readOnlyCase" => ErrorKind::ReadOnlyCase,
             "tampered" => ErrorKind::Tampered,
+            "cancelled" => ErrorKind::Cancelled,
             _ => ErrorKind::Internal,
         };
         let mut message = e.to_string();
@@ -139,6 +142,7 @@ mod tests {
             vigil::Error::ReadOnlyLocation { path: "x".into() },
             vigil::Error::Locked { path: "x".into() },
             vigil::Error::NoWorkspace { dir: "x".into() },
+            vigil::Error::Cancelled,
             vigil::Error::ReadOnlyCase { number: "1".into() },
             vigil::Error::Tampered {
                 number: "1".into(),

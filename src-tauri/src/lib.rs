@@ -7,6 +7,7 @@
 pub mod autolock;
 pub mod commands;
 pub mod error;
+pub mod preview;
 pub mod state;
 
 use std::path::PathBuf;
@@ -33,8 +34,10 @@ pub fn workspace_dir_from(args: impl IntoIterator<Item = String>) -> PathBuf {
 /// Registers state, plugins and commands on a builder (also used by tests
 /// with the mock runtime).
 pub fn builder<R: tauri::Runtime>(b: tauri::Builder<R>, dir: PathBuf) -> tauri::Builder<R> {
-    use commands::{case, incident, management, people, workspace};
+    use commands::{case, evidence, incident, management, people, workspace};
     b.manage(state::AppState::new(dir))
+        .register_asynchronous_uri_scheme_protocol(preview::SCHEME, preview::protocol)
+        .on_window_event(on_window_event)
         .invoke_handler(tauri::generate_handler![
             workspace::app_status,
             workspace::assess_passphrase,
@@ -90,7 +93,34 @@ pub fn builder<R: tauri::Runtime>(b: tauri::Builder<R>, dir: PathBuf) -> tauri::
             management::list_plan,
             management::save_plan_item,
             management::due_list,
+            evidence::list_exhibits,
+            evidence::get_exhibit,
+            evidence::pick_evidence_files,
+            evidence::pending_evidence_files,
+            evidence::clear_evidence_files,
+            evidence::cancel_ingest,
+            evidence::add_exhibits,
+            evidence::update_exhibit,
+            evidence::record_custody,
+            evidence::delete_exhibit,
+            evidence::export_exhibit,
+            evidence::get_exhibit_format,
+            evidence::set_exhibit_format,
         ])
+}
+
+/// Files dropped on the window: their paths stay in the shell; the web view
+/// is told their names and sizes (`files-dropped`) and offers to add them.
+fn on_window_event<R: tauri::Runtime>(w: &tauri::Window<R>, e: &tauri::WindowEvent) {
+    use tauri::{Emitter, Manager};
+    if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = e {
+        let state = w.state::<state::AppState>();
+        if !state.is_unlocked() {
+            return;
+        }
+        let files = state.set_pending_files(paths.clone());
+        let _ = w.emit("files-dropped", files);
+    }
 }
 
 /// Runs the app.

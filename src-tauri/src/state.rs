@@ -2,7 +2,7 @@
 //! auto-lock watcher needs.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
 use vigil::workspace::UnlockedWorkspace;
@@ -22,6 +22,22 @@ pub struct AppState {
     pub idle_minutes: AtomicU32,
     /// A victim's log being previewed before import (in memory only).
     import: Mutex<Option<vigil::import::ImportFile>>,
+    /// Evidence files chosen in the native dialog or dropped on the window,
+    /// waiting to be added (paths stay here, never in the web view).
+    pending_files: Mutex<Vec<PathBuf>>,
+    /// Set to stop the running ingest.
+    cancel_ingest: AtomicBool,
+}
+
+/// A chosen or dropped file, as the web view sees it: name and size only.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PendingFile {
+    /// File name.
+    pub name: String,
+    /// Size in bytes (None for something that is not a readable file).
+    #[ts(type = "number | null")]
+    pub size: Option<u64>,
 }
 
 pub(crate) fn wall_secs() -> u64 {
@@ -40,6 +56,8 @@ impl AppState {
             last_activity: AtomicU64::new(wall_secs()),
             idle_minutes: AtomicU32::new(15),
             import: Mutex::new(None),
+            pending_files: Mutex::new(Vec::new()),
+            cancel_ingest: AtomicBool::new(false),
         }
     }
 
@@ -66,6 +84,8 @@ impl AppState {
     /// anything was unlocked.
     pub fn lock(&self) -> bool {
         self.set_import(None);
+        self.set_pending_files(Vec::new());
+        self.cancel_ingest();
         self.guard().take().is_some()
     }
 
@@ -78,6 +98,51 @@ impl AppState {
     pub fn with_import<T>(&self, f: impl FnOnce(Option<&vigil::import::ImportFile>) -> T) -> T {
         let g = self.import.lock().unwrap_or_else(|p| p.into_inner());
         f(g.as_ref())
+    }
+
+    /// Replaces the files waiting to be added; returns what the UI may see.
+    pub fn set_pending_files(&self, paths: Vec<PathBuf>) -> Vec<PendingFile> {
+        *self.pending_files.lock().unwrap_or_else(|p| p.into_inner()) = paths;
+        self.pending_files()
+    }
+
+    /// Names and sizes of the files waiting to be added.
+    pub fn pending_files(&self) -> Vec<PendingFile> {
+        self.pending_files
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .iter()
+            .map(|p| PendingFile {
+                name: p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default(),
+                size: std::fs::metadata(p)
+                    .ok()
+                    .filter(|m| m.is_file())
+                    .map(|m| m.len()),
+            })
+            .collect()
+    }
+
+    /// Takes the files waiting to be added.
+    pub fn take_pending_paths(&self) -> Vec<PathBuf> {
+        std::mem::take(&mut *self.pending_files.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    /// Asks the running ingest to stop.
+    pub fn cancel_ingest(&self) {
+        self.cancel_ingest.store(true, Ordering::SeqCst);
+    }
+
+    /// Clears a previous cancel before a new ingest.
+    pub fn reset_cancel(&self) {
+        self.cancel_ingest.store(false, Ordering::SeqCst);
+    }
+
+    /// Whether the user asked to stop.
+    pub fn ingest_cancelled(&self) -> bool {
+        self.cancel_ingest.load(Ordering::SeqCst)
     }
 
     /// True while unlocked.

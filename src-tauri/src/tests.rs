@@ -113,6 +113,24 @@ fn export_typescript_bindings() {
         vigil::management::PlanItem,
         vigil::management::DueKind,
         vigil::management::DueItem,
+        vigil::evidence::ExhibitKind,
+        vigil::evidence::EvidenceSource,
+        vigil::evidence::CustodyKind,
+        vigil::evidence::HashCheck,
+        vigil::evidence::PreviewKind,
+        vigil::evidence::CaptureChecklist,
+        vigil::evidence::ExhibitInput,
+        vigil::evidence::AttachedFile,
+        vigil::evidence::CustodyEvent,
+        vigil::evidence::CustodyInput,
+        vigil::evidence::Exhibit,
+        vigil::evidence::ExhibitRow,
+        vigil::evidence::ExhibitCheck,
+        vigil::evidence::ExportedExhibit,
+        vigil::evidence::IngestProgress,
+        commands::evidence::IngestEvent,
+        commands::evidence::AddExhibitsResult,
+        state::PendingFile,
     );
 }
 
@@ -217,6 +235,113 @@ fn commands_over_ipc_set_up_unlock_and_create_a_case() {
     assert_eq!(list.as_array().unwrap().len(), 1);
 }
 
+/// Evidence over IPC: files chosen in the shell (never named by the web
+/// view) become exhibits; custody is recorded; the preview protocol serves
+/// the bytes from memory with ranges.
+#[test]
+fn evidence_is_added_from_shell_held_paths_and_previewed_by_range() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ws");
+    let app = builder(mock_builder(), dir.clone())
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let wv = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    invoke(
+        &wv,
+        "create_workspace",
+        json!({"profile": {"name": "Dana Reyes", "badge": "4471", "unit": "TMU", "agency": "Eastfield PD"},
+               "passphrase": "Lantern river 7 copper"}),
+    )
+    .unwrap();
+    invoke(
+        &wv,
+        "create_case",
+        json!({"case": {"number": "26-7", "title": "x", "openedOn": null, "assignedInvestigator": null, "agencyReports": []}}),
+    )
+    .unwrap();
+    let input = json!({"number": "", "description": "Voicemail of 3 March", "kind": "audio", "source": "victim",
+        "sourceDetail": "", "legalId": null, "collectedBy": "", "collected": "", "tz": null, "collectedWhere": "",
+        "storedAt": "", "physical": false, "incidentIds": [], "personIds": [],
+        "checklist": {"senderVisible": null, "timeVisible": null, "originalKept": null, "device": ""},
+        "notes": "", "derivedFrom": null, "derivation": ""});
+    // Nothing chosen yet: refused.
+    let err = invoke(
+        &wv,
+        "add_exhibits",
+        json!({"number": "26-7", "input": input}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "validation");
+    let src = tmp.path().join("voicemail.wav");
+    let mut wav = b"RIFF\0\0\0\0WAVEfmt ".to_vec();
+    wav.extend((0..5000u32).map(|i| (i % 251) as u8));
+    std::fs::write(&src, &wav).unwrap();
+    let state = app.state::<state::AppState>();
+    let pending = state.set_pending_files(vec![src.clone()]);
+    assert_eq!(pending[0].name, "voicemail.wav");
+    assert_eq!(pending[0].size, Some(wav.len() as u64));
+    let r = invoke(
+        &wv,
+        "add_exhibits",
+        json!({"number": "26-7", "input": input}),
+    )
+    .unwrap();
+    assert_eq!(r["cancelled"], false);
+    let e = &r["added"][0];
+    assert_eq!(e["number"], "26-7-E001");
+    assert_eq!(e["file"]["mediaType"], "audio/wav");
+    assert_eq!(e["file"]["preview"], "audio");
+    assert_eq!(
+        e["file"]["sha256"],
+        vigil::crypto::to_hex(&vigil::crypto::sha256(&wav))
+    );
+    assert!(state.pending_files().is_empty(), "the paths are used once");
+    let id = e["id"].as_str().unwrap().to_string();
+
+    let req = |range: Option<&str>| {
+        let mut b = tauri::http::Request::builder().uri(format!("vexhibit://localhost/26-7/{id}"));
+        if let Some(r) = range {
+            b = b.header("Range", r);
+        }
+        preview::handle(&state, &b.body(Vec::new()).unwrap())
+    };
+    let whole = req(None);
+    assert_eq!(whole.status(), 200);
+    assert_eq!(whole.body(), &wav);
+    assert_eq!(whole.headers()["cache-control"], "no-store");
+    let part = req(Some("bytes=4-11"));
+    assert_eq!(part.status(), 206);
+    assert_eq!(part.body(), &wav[4..12]);
+    assert_eq!(
+        part.headers()["content-range"],
+        format!("bytes 4-11/{}", wav.len()).as_str()
+    );
+    assert_eq!(req(Some("bytes=999999-")).status(), 416);
+
+    let custody = json!({"kind": "transfer", "at": "", "tz": null, "byWhom": "", "from": "Det. Reyes",
+        "to": "Digital forensics", "place": "", "purpose": "Enhance the audio", "authority": "", "corrects": null, "note": ""});
+    let e = invoke(
+        &wv,
+        "record_custody",
+        json!({"number": "26-7", "exhibit": "26-7-E001", "input": custody}),
+    )
+    .unwrap();
+    assert_eq!(e["custody"][1]["hashCheck"], "matched");
+    let list = invoke(
+        &wv,
+        "list_exhibits",
+        json!({"number": "26-7", "incident": null}),
+    )
+    .unwrap();
+    assert_eq!(list[0]["custodyCount"], 2);
+
+    // Locked: the preview protocol serves nothing.
+    state.lock();
+    assert_eq!(req(None).status(), 404);
+}
+
 #[test]
 fn workspace_dir_comes_from_the_command_line_first() {
     let d = workspace_dir_from(["--workspace".to_string(), "/x/y".to_string()]);
@@ -258,7 +383,12 @@ fn no_remote_url_in_config_capabilities_or_ui() {
     );
     // The IPC origin is local; React's minified error text names its docs
     // page as plain text (never requested, and the CSP would block it).
-    let allowed = ["http://ipc.localhost", "https://react.dev/errors/"];
+    // The exhibit preview protocol's origin on Windows is local too.
+    let allowed = [
+        "http://ipc.localhost",
+        "http://vexhibit.localhost",
+        "https://react.dev/errors/",
+    ];
     for f in &files {
         let text = String::from_utf8_lossy(&std::fs::read(f).unwrap()).to_string();
         for scheme in ["http://", "https://", "ws://", "wss://"] {

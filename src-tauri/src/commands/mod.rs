@@ -2,6 +2,7 @@
 //! error. No SQL, no rules, no layout here.
 
 pub mod case;
+pub mod evidence;
 pub mod incident;
 pub mod management;
 pub mod people;
