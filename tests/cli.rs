@@ -611,3 +611,312 @@ fn protocol_risk_status_and_due_from_the_command_line() {
     );
     assert_eq!(cli.run(&["case", "verify", "W-1"]).status.code(), Some(0));
 }
+
+// ---- evidence ---------------------------------------------------------------
+
+fn sha256sum(path: &Path) -> String {
+    let o = Command::new("sha256sum").arg(path).output().unwrap();
+    assert!(o.status.success());
+    String::from_utf8_lossy(&o.stdout)
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+fn exhibits(cli: &Cli, case: &str) -> Vec<serde_json::Value> {
+    let o = cli.run(&["evidence", "list", case, "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_slice::<serde_json::Value>(&o.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn evidence_from_the_command_line_checks_out_with_a_stock_sha256sum() {
+    let cli = Cli::new();
+    cli.init();
+    assert!(cli
+        .run(&["case", "new", "--number", "EV-1", "--title", "x"])
+        .status
+        .success());
+    let tmp = cli.dir.parent().unwrap();
+    let shot = tmp.join("texts 14 March.png");
+    std::fs::write(&shot, crate::evidence::bytes(300_000, 9)).unwrap();
+    let vm = tmp.join("voicemail.wav");
+    std::fs::write(&vm, crate::evidence::bytes(2_500_000, 10)).unwrap();
+    let o = cli.run(&[
+        "evidence",
+        "add",
+        "EV-1",
+        shot.to_str().unwrap(),
+        vm.to_str().unwrap(),
+        "--kind",
+        "screenshot",
+        "--description",
+        "What the victim sent us",
+        "--sender-visible",
+        "yes",
+        "--time-visible",
+        "yes",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("capture gap"), "{}", stderr(&o));
+    let o = cli.run(&[
+        "evidence",
+        "add",
+        "EV-1",
+        "--physical",
+        "--kind",
+        "tracker",
+        "--description",
+        "GPS tracker found under the victim's car",
+        "--stored-at",
+        "Property room, locker 14",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list = exhibits(&cli, "EV-1");
+    assert_eq!(list.len(), 3);
+    assert_eq!(list[0]["number"], "EV-1-E001");
+    assert_eq!(list[0]["sha256"], sha256sum(&shot));
+    assert_eq!(list[1]["sha256"], sha256sum(&vm));
+    assert_eq!(list[2]["physical"], true);
+
+    // Custody of the tracker to the lab, and a transfer of the voicemail.
+    let o = cli.run(&[
+        "evidence",
+        "custody",
+        "EV-1",
+        "EV-1-E003",
+        "--event",
+        "labSubmission",
+        "--to",
+        "State crime lab",
+        "--purpose",
+        "Download location history",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = cli.run(&[
+        "evidence",
+        "custody",
+        "EV-1",
+        "EV-1-E002",
+        "--event",
+        "transfer",
+        "--to",
+        "Lab",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(12),
+        "a transfer without a purpose is refused"
+    );
+    let o = cli.run(&[
+        "evidence",
+        "custody",
+        "EV-1",
+        "EV-1-E002",
+        "--event",
+        "transfer",
+        "--to",
+        "Audio lab",
+        "--purpose",
+        "Enhancement",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("matched"), "{}", stderr(&o));
+    let o = cli.run(&["evidence", "show", "EV-1", "EV-1-E002", "--json"]);
+    let shown: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(shown["custody"].as_array().unwrap().len(), 2);
+    assert_eq!(shown["custody"][1]["hashCheck"], "matched");
+    let o = cli.run(&["evidence", "show", "EV-1", "EV-1-E003"]);
+    let text = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(
+        text.contains("labSubmission") && text.contains("State crime lab"),
+        "{text}"
+    );
+
+    // Export writes the original bytes; a stock sha256sum agrees.
+    let out = tmp.join("export");
+    std::fs::create_dir(&out).unwrap();
+    let o = cli.run(&[
+        "evidence",
+        "export",
+        "EV-1",
+        "EV-1-E002",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let exported = out.join("voicemail.wav");
+    assert_eq!(sha256sum(&exported), list[1]["sha256"].as_str().unwrap());
+    // Deleting after custody is refused; verify lists each exhibit's check.
+    let o = cli.run(&["evidence", "delete", "EV-1", "EV-1-E003", "--reason", "x"]);
+    assert_eq!(o.status.code(), Some(12));
+    let o = cli.run(&["case", "verify", "EV-1", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let checks = r["exhibits"].as_array().unwrap();
+    assert_eq!(checks.len(), 2);
+    assert!(checks
+        .iter()
+        .all(|c| c["ok"] == true && c["found"] == c["recorded"]));
+}
+
+#[test]
+fn a_killed_ingest_never_leaves_a_partial_exhibit() {
+    let cli = Cli::new();
+    cli.init();
+    assert!(cli
+        .run(&["case", "new", "--number", "EK-1", "--title", "x"])
+        .status
+        .success());
+    let big = cli.dir.parent().unwrap().join("video.mp4");
+    let data = crate::evidence::bytes(48 * 1024 * 1024, 4);
+    std::fs::write(&big, &data).unwrap();
+    let want = sha256sum(&big);
+    let mut listed = 0;
+    for i in 0..8u64 {
+        let mut child = cli
+            .cmd()
+            .args([
+                "evidence",
+                "add",
+                "EK-1",
+                big.to_str().unwrap(),
+                "--kind",
+                "video",
+                "--description",
+                "Doorbell",
+            ])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(150 + i * 90));
+        let _ = child.kill();
+        let _ = child.wait();
+        // A kill can land after the commit: the exhibit is then whole.
+        let list = exhibits(&cli, "EK-1");
+        assert!(
+            list.len() == listed || list.len() == listed + 1,
+            "after kill {i}: {} listed, {listed} before",
+            list.len()
+        );
+        listed = list.len();
+        for e in &list {
+            assert_eq!(e["sha256"], want.as_str(), "after kill {i}");
+        }
+        let o = cli.run(&["case", "verify", "EK-1"]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "after kill {i}: {}",
+            String::from_utf8_lossy(&o.stdout)
+        );
+    }
+    assert!(listed < 8, "at least one ingest must have been cut off");
+}
+
+/// A real full disk: a small tmpfs mounted for the test (needs root, as the
+/// test machines run).
+#[test]
+fn a_full_disk_during_ingest_says_so_and_leaves_nothing() {
+    struct Mount(std::path::PathBuf);
+    impl Drop for Mount {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+        }
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let mnt = tmp.path().join("small");
+    std::fs::create_dir(&mnt).unwrap();
+    let ok = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=6m", "tmpfs"])
+        .arg(&mnt)
+        .status()
+        .unwrap();
+    assert!(ok.success(), "mounting a tmpfs needs root");
+    let _m = Mount(mnt.clone());
+    let pass = tmp.path().join("pass.txt");
+    std::fs::write(&pass, format!("{PASS}\n")).unwrap();
+    let ws = mnt.join("ws");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_vigil"))
+            .arg("--workspace")
+            .arg(&ws)
+            .arg("--passphrase-file")
+            .arg(&pass)
+            .args(args)
+            .env_remove("VIGIL_PASSPHRASE")
+            .env_remove("VIGIL_RECOVERY_KEY")
+            .output()
+            .unwrap()
+    };
+    let o = run(&[
+        "init",
+        "--unlock-ms",
+        "50",
+        "--name",
+        "Dana Reyes",
+        "--badge",
+        "4471",
+        "--unit",
+        "TMU",
+        "--agency",
+        "Eastfield PD",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&["case", "new", "--number", "F-1", "--title", "x"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let big = tmp.path().join("big.bin");
+    std::fs::write(&big, crate::evidence::bytes(9 * 1024 * 1024, 2)).unwrap();
+    let o = run(&[
+        "evidence",
+        "add",
+        "F-1",
+        big.to_str().unwrap(),
+        "--kind",
+        "video",
+        "--description",
+        "Too big",
+    ]);
+    assert_eq!(o.status.code(), Some(8), "{}", stderr(&o));
+    assert!(stderr(&o).contains("is full"), "{}", stderr(&o));
+    let o = run(&["evidence", "list", "F-1", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap(),
+        serde_json::json!([])
+    );
+    let o = run(&["case", "verify", "F-1"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    // The space was given back: a small exhibit goes in.
+    let small = tmp.path().join("note.txt");
+    std::fs::write(&small, "Left on the windscreen").unwrap();
+    let o = run(&[
+        "evidence",
+        "add",
+        "F-1",
+        small.to_str().unwrap(),
+        "--kind",
+        "document",
+        "--description",
+        "Note",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let names: Vec<String> = std::fs::read_dir(ws.join("cases"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    assert!(
+        names.iter().all(|n| n.starts_with("F-1.vigil")),
+        "{names:?}"
+    );
+}

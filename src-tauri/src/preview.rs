@@ -1,7 +1,9 @@
 //! `vexhibit:` — serves an attached file's bytes to the web view from memory
 //! (never a plaintext temp file), with HTTP range support so audio and video
-//! can seek. URL: `vexhibit://localhost/<case number>/<exhibit id>`
-//! (`http://vexhibit.localhost/…` on Windows). Responses say `no-store`.
+//! can seek. URL: `vexhibit://localhost/<case number>/<exhibit id>`, the
+//! path percent-encoded as one segment or not (`http://vexhibit.localhost/…`
+//! on Windows; the UI builds it with `convertFileSrc(path, "vexhibit")`).
+//! Responses say `no-store`.
 
 use crate::state::AppState;
 use tauri::http::{header, Request, Response, StatusCode};
@@ -79,11 +81,13 @@ fn text(status: StatusCode, msg: &str) -> Response<Vec<u8>> {
 
 /// Answers one request (also called by tests).
 pub fn handle(state: &AppState, req: &Request<Vec<u8>>) -> Response<Vec<u8>> {
-    let path = req.uri().path().trim_start_matches('/');
-    let Some((case, exhibit)) = path.split_once('/') else {
+    // `convertFileSrc` encodes the whole "<case>/<exhibit id>" as one
+    // segment; exhibit ids never hold a slash, case numbers may.
+    let path = percent_decode(req.uri().path().trim_start_matches('/'));
+    let Some((case, exhibit)) = path.rsplit_once('/') else {
         return text(StatusCode::NOT_FOUND, "no such exhibit");
     };
-    let (case, exhibit) = (percent_decode(case), percent_decode(exhibit));
+    let (case, exhibit) = (case.to_string(), exhibit.to_string());
     let range = req
         .headers()
         .get(header::RANGE)

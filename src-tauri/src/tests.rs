@@ -301,7 +301,8 @@ fn evidence_is_added_from_shell_held_paths_and_previewed_by_range() {
     let id = e["id"].as_str().unwrap().to_string();
 
     let req = |range: Option<&str>| {
-        let mut b = tauri::http::Request::builder().uri(format!("vexhibit://localhost/26-7/{id}"));
+        let mut b =
+            tauri::http::Request::builder().uri(format!("vexhibit://localhost/26-7%2F{id}"));
         if let Some(r) = range {
             b = b.header("Range", r);
         }

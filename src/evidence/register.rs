@@ -303,7 +303,7 @@ impl UnlockedWorkspace {
         let now = crate::now_rfc3339();
         let id = crypto::random_id()?;
         let mut big = false;
-        self.write_case(number, false, |tx| {
+        let written = self.write_case(number, false, |tx| {
             Self::check_exhibit_links(tx, &i, &id)?;
             let seq = db::next_seq(tx)?;
             if i.number.is_empty() {
@@ -399,7 +399,18 @@ impl UnlockedWorkspace {
             let mut c = Change::new("exhibit.create", db::ENTITY, &id, h);
             c.detail = detail;
             Ok(((), vec![c]))
-        })?;
+        });
+        if let Err(e) = written {
+            // A cancelled or failed ingest rolled back; give the space its
+            // write-ahead log took back (on a full disk that is what lets
+            // the next write through).
+            if file.is_some() {
+                if let Ok(oc) = self.case(number) {
+                    let _ = db::checkpoint(&oc.conn);
+                }
+            }
+            return Err(e);
+        }
         if big {
             // Give the write-ahead log's space back after a large file.
             let _ = db::checkpoint(&self.case(number)?.conn);
