@@ -60,6 +60,7 @@ run: setup build
 
 bench: setup ui
 	cargo bench --workspace --bench core
+	cargo bench --workspace --bench evidence
 
 ## Tests -----------------------------------------------------------------------
 

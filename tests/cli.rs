@@ -870,33 +870,36 @@ fn a_full_disk_during_ingest_says_so_and_leaves_nothing() {
     assert!(o.status.success(), "{}", stderr(&o));
     let o = run(&["case", "new", "--number", "F-1", "--title", "x"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let big = tmp.path().join("big.bin");
-    std::fs::write(&big, crate::evidence::bytes(9 * 1024 * 1024, 2)).unwrap();
-    let o = run(&[
-        "evidence",
-        "add",
-        "F-1",
-        big.to_str().unwrap(),
-        "--kind",
-        "video",
-        "--description",
-        "Too big",
-    ]);
-    assert_eq!(o.status.code(), Some(8), "{}", stderr(&o));
-    assert!(stderr(&o).contains("is full"), "{}", stderr(&o));
-    let o = run(&["evidence", "list", "F-1", "--json"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(
-        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap(),
-        serde_json::json!([])
-    );
-    let o = run(&["case", "verify", "F-1"]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stdout)
-    );
+    // 9 MiB goes through the write-ahead log, 20 MiB straight into the file.
+    for mib in [9, 20] {
+        let big = tmp.path().join(format!("big{mib}.bin"));
+        std::fs::write(&big, crate::evidence::bytes(mib * 1024 * 1024, 2)).unwrap();
+        let o = run(&[
+            "evidence",
+            "add",
+            "F-1",
+            big.to_str().unwrap(),
+            "--kind",
+            "video",
+            "--description",
+            "Too big",
+        ]);
+        assert_eq!(o.status.code(), Some(8), "{mib} MiB: {}", stderr(&o));
+        assert!(stderr(&o).contains("is full"), "{mib} MiB: {}", stderr(&o));
+        let o = run(&["evidence", "list", "F-1", "--json"]);
+        assert!(o.status.success(), "{mib} MiB: {}", stderr(&o));
+        assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap(),
+            serde_json::json!([])
+        );
+        let o = run(&["case", "verify", "F-1"]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{mib} MiB: {}",
+            String::from_utf8_lossy(&o.stdout)
+        );
+    }
     // The space was given back: a small exhibit goes in.
     let small = tmp.path().join("note.txt");
     std::fs::write(&small, "Left on the windscreen").unwrap();

@@ -13,6 +13,9 @@ use std::path::{Path, PathBuf};
 
 const NUMBER_FORMAT_SETTING: &str = "exhibit_number_format";
 
+/// Files at least this large bypass the write-ahead log (see `add_exhibit`).
+const DIRECT_WRITE_BYTES: u64 = 16 * 1024 * 1024;
+
 /// Where an ingest stands, for a progress bar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -300,9 +303,17 @@ impl UnlockedWorkspace {
             None => None,
         };
         let case_number = self.case(number)?.row.number.clone();
+        // A large file is written once, straight into the case file: in
+        // rollback-journal mode pages appended to a file need no journal,
+        // whereas the write-ahead log would write every page twice (log,
+        // then checkpoint). Both modes are crash-safe; the case returns to
+        // its write-ahead log afterwards (and on its next open after a crash).
+        let direct = source.as_ref().is_some_and(|s| s.3 >= DIRECT_WRITE_BYTES);
+        if direct {
+            db::set_journal_mode(&self.case(number)?.conn, "DELETE")?;
+        }
         let now = crate::now_rfc3339();
         let id = crypto::random_id()?;
-        let mut big = false;
         let written = self.write_case(number, false, |tx| {
             Self::check_exhibit_links(tx, &i, &id)?;
             let seq = db::next_seq(tx)?;
@@ -320,10 +331,7 @@ impl UnlockedWorkspace {
             db::insert(tx, &id, seq, &i, when.as_ref(), &now)?;
             let mut detail = serde_json::json!({ "number": i.number, "kind": i.kind.as_str() });
             let mut hash_seen = None;
-            if let Some((mut f, path, name, total, modified)) = source {
-                let mut buf = vec![0u8; CHUNK_SIZE];
-                let mut hasher = Sha256::new();
-                let (mut done, mut n, mut head) = (0u64, 0i64, Vec::new());
+            if let Some((f, path, name, total, modified)) = source {
                 let mut report = IngestProgress {
                     file: name.clone(),
                     done: 0,
@@ -332,29 +340,60 @@ impl UnlockedWorkspace {
                 if !progress(&report) {
                     return Err(Error::Cancelled);
                 }
-                loop {
-                    let k = fill(&mut f, &mut buf, &path)?;
-                    if k == 0 && n > 0 {
-                        break;
-                    }
-                    if n == 0 {
-                        head = buf[..k.min(64)].to_vec();
-                    }
-                    hasher.update(&buf[..k]);
-                    if k > 0 {
-                        db::insert_chunk(tx, &id, n, &buf[..k])?;
-                        n += 1;
-                    }
-                    done += k as u64;
-                    report.done = done;
-                    if !progress(&report) {
-                        return Err(Error::Cancelled);
-                    }
-                    if k < buf.len() {
-                        break;
-                    }
-                }
-                let sha = crypto::to_hex(&hasher.finalize());
+                let (mut done, mut n, mut head) = (0u64, 0i64, Vec::new());
+                // Two stages on two cores: a reader thread reads and hashes
+                // chunk by chunk while this thread encrypts and stores them.
+                // The channel holds two chunks, so memory stays flat.
+                let sha = std::thread::scope(|s| -> Result<String> {
+                    let (send, recv) = std::sync::mpsc::sync_channel::<Result<Vec<u8>>>(2);
+                    let reader = s.spawn(move || {
+                        let mut f = f;
+                        let mut hasher = Sha256::new();
+                        loop {
+                            let mut buf = vec![0u8; CHUNK_SIZE];
+                            let k = match fill(&mut f, &mut buf, &path) {
+                                Ok(k) => k,
+                                Err(e) => {
+                                    let _ = send.send(Err(e));
+                                    return None;
+                                }
+                            };
+                            buf.truncate(k);
+                            hasher.update(&buf);
+                            let last = k < CHUNK_SIZE;
+                            if send.send(Ok(buf)).is_err() {
+                                return None; // the writer stopped
+                            }
+                            if last {
+                                return Some(crypto::to_hex(&hasher.finalize()));
+                            }
+                        }
+                    });
+                    let stored = (|| -> Result<()> {
+                        for chunk in recv.iter() {
+                            let chunk = chunk?;
+                            if n == 0 {
+                                head = chunk[..chunk.len().min(64)].to_vec();
+                            }
+                            if !chunk.is_empty() {
+                                db::insert_chunk(tx, &id, n, &chunk)?;
+                                n += 1;
+                            }
+                            done += chunk.len() as u64;
+                            report.done = done;
+                            if !progress(&report) {
+                                return Err(Error::Cancelled);
+                            }
+                        }
+                        Ok(())
+                    })();
+                    drop(recv);
+                    let sha = reader
+                        .join()
+                        .map_err(|_| Error::Crypto("the file reader failed"))?;
+                    stored?;
+                    sha.ok_or(Error::Crypto("the file reader stopped early"))
+                })?;
                 let (media, _, _) = sniff::detect(&head, &name);
                 db::set_file(
                     tx,
@@ -370,7 +409,6 @@ impl UnlockedWorkspace {
                 )?;
                 detail["sha256"] = serde_json::json!(sha);
                 detail["size"] = serde_json::json!(done);
-                big = done > 64 * 1024 * 1024;
                 hash_seen = Some(sha);
             }
             let intake = CustodyInput {
@@ -400,6 +438,11 @@ impl UnlockedWorkspace {
             c.detail = detail;
             Ok(((), vec![c]))
         });
+        if direct {
+            if let Ok(oc) = self.case(number) {
+                let _ = db::set_journal_mode(&oc.conn, "WAL");
+            }
+        }
         if let Err(e) = written {
             // A cancelled or failed ingest rolled back; give the space its
             // write-ahead log took back (on a full disk that is what lets
@@ -410,10 +453,6 @@ impl UnlockedWorkspace {
                 }
             }
             return Err(e);
-        }
-        if big {
-            // Give the write-ahead log's space back after a large file.
-            let _ = db::checkpoint(&self.case(number)?.conn);
         }
         self.get_exhibit(number, &id)
     }

@@ -526,3 +526,15 @@ pub(crate) fn checkpoint(conn: &Connection) -> Result<()> {
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     Ok(())
 }
+
+/// Switches the journal mode (`WAL` or `DELETE`); checks that it took.
+pub(crate) fn set_journal_mode(conn: &Connection, mode: &str) -> Result<()> {
+    let now: String = conn.query_row(&format!("PRAGMA journal_mode = {mode}"), [], |r| r.get(0))?;
+    if now.eq_ignore_ascii_case(mode) {
+        Ok(())
+    } else {
+        Err(crate::Error::Crypto(
+            "the case file's journal mode could not be changed",
+        ))
+    }
+}

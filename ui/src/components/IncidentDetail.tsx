@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { getIncident, type Incident, type Person, type When } from '../ipc/commands';
+import { getIncident, listExhibits, type ExhibitRow, type Incident, type Person, type When } from '../ipc/commands';
 import { formatDateTime, truncateMiddle } from '../lib/format';
 import {
   ATTRIBUTION_LABELS,
+  EXHIBIT_KIND_LABELS,
   FEAR_LEVEL_LABELS,
   METHOD_LABELS,
   PLACE_TYPE_LABELS,
   PRECISION_LABELS,
   SOURCE_LABELS,
 } from '../lib/labels';
+import { asList } from '../lib/records';
 import { categoryLabel, groupColor, groupLabel, type TaxonomyIndex } from '../lib/timeline';
 import { OrderViolationBadge } from './IncidentList';
 import { Spinner } from './Spinner';
@@ -30,6 +32,10 @@ interface IncidentDetailProps {
   onBack?(): void;
   /** It happened while a served protective order was in force. */
   orderViolation?: boolean;
+  /** Bumped when exhibits change: reload the incident's evidence. */
+  evidenceVersion?: number;
+  /** Open one of the incident's exhibits (on the Evidence tab). */
+  onOpenExhibit?(id: string): void;
 }
 
 function WhenText({ when }: { when: When }) {
@@ -66,6 +72,8 @@ export function IncidentDetail({
   focusSeq = 0,
   onBack,
   orderViolation = false,
+  evidenceVersion = 0,
+  onOpenExhibit,
 }: IncidentDetailProps) {
   const [incident, setIncident] = useState<Incident | null>(null);
   const [loading, setLoading] = useState(false);
@@ -103,6 +111,27 @@ export function IncidentDetail({
       clearTimeout(t);
     };
   }, [number, id, version]);
+
+  // The exhibits linked to this incident.
+  const [exhibits, setExhibits] = useState<{ for: string; rows: ExhibitRow[] | null; error: string | null } | null>(null);
+  useEffect(() => {
+    if (!id) {
+      setExhibits(null);
+      return;
+    }
+    let live = true;
+    (async () => {
+      try {
+        const rows = asList(await listExhibits(number, id));
+        if (live) setExhibits({ for: id, rows, error: null });
+      } catch (e) {
+        if (live) setExhibits({ for: id, rows: null, error: explainRef.current(e) });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [number, id, evidenceVersion]);
 
   // Focus the heading once per request (Enter in the list), when the record is there.
   const focusedSeq = useRef(focusSeq);
@@ -288,6 +317,35 @@ export function IncidentDetail({
             </span>
           ) : (
             <span className="muted">None</span>
+          )}
+        </Fact>
+        <Fact label="Evidence" wide>
+          {exhibits?.for !== shown.id ? (
+            <span className="muted">Loading…</span>
+          ) : exhibits.error ? (
+            <span className="field-error">{exhibits.error}</span>
+          ) : !exhibits.rows || exhibits.rows.length === 0 ? (
+            <span className="muted">No exhibits linked</span>
+          ) : (
+            <ul className="plain-list incident-exhibits" id="incident-exhibits">
+              {exhibits.rows.map((x) => (
+                <li key={x.id} data-exhibit-number={x.number}>
+                  {onOpenExhibit ? (
+                    <button
+                      type="button"
+                      className="button button-link button-small exhibit-link"
+                      aria-label={`Open exhibit ${x.number} on the Evidence tab`}
+                      onClick={() => onOpenExhibit(x.id)}
+                    >
+                      <span className="mono">{x.number}</span>
+                    </button>
+                  ) : (
+                    <span className="mono">{x.number}</span>
+                  )}{' '}
+                  <span className="muted">{EXHIBIT_KIND_LABELS[x.kind] ?? x.kind}:</span> {x.description}
+                </li>
+              ))}
+            </ul>
           )}
         </Fact>
         <Fact label="Recorded">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Answer, AnswerInput, Person, PersonRole, ProtocolItem, RecordKind } from '../ipc/commands';
-import { RECORD_ACTION_LABELS, RECORD_KIND_LABELS, REQUIREMENT_LABELS, ROLE_LABELS } from '../lib/labels';
+import type { Answer, AnswerInput, ExhibitRow, Person, PersonRole, ProtocolItem, RecordKind } from '../ipc/commands';
+import { EXHIBIT_KIND_LABELS, plural, RECORD_ACTION_LABELS, RECORD_KIND_LABELS, REQUIREMENT_LABELS, ROLE_LABELS } from '../lib/labels';
 import { choiceAsRadios, inputOf, sameAnswer } from '../lib/protocol';
 
 /** Pause after the last keystroke before a typed answer is saved. */
@@ -11,6 +11,7 @@ export type RecordRequest =
   | { kind: 'person'; item: ProtocolItem; role: PersonRole | null; done(id: string): void }
   | { kind: 'incident'; item: ProtocolItem; done(id: string): void }
   | { kind: 'linkIncidents'; item: ProtocolItem; current: string[]; done(ids: string[]): void }
+  | { kind: 'evidence'; item: ProtocolItem; done(exhibitIds: string[]): void }
   | { kind: 'riskAssessment' | 'protectiveOrder' | 'legalProcess' | 'referral'; item: ProtocolItem; done(id: string): void };
 
 interface ProtocolItemFieldProps {
@@ -18,6 +19,8 @@ interface ProtocolItemFieldProps {
   answer: Answer | undefined;
   readOnly: boolean;
   people: Person[];
+  /** The case's evidence register, for items that link exhibits (null while loading). */
+  exhibits?: ExhibitRow[] | null;
   /** How a linked incident or created record reads in a chip. */
   describe(kind: RecordKind | 'incident', id: string): ReactNode;
   /** Save the answer; rejects with the backend's error. */
@@ -48,7 +51,7 @@ function RequirementTag({ item }: { item: ProtocolItem }) {
  * save as you go: choices at once, typing after a pause (and on leaving the
  * field or the step). "Saved" is announced politely; errors show inline.
  */
-export function ProtocolItemField({ item, answer, readOnly, people, describe, onSave, onRequest, explain }: ProtocolItemFieldProps) {
+export function ProtocolItemField({ item, answer, readOnly, people, exhibits = null, describe, onSave, onRequest, explain }: ProtocolItemFieldProps) {
   const [draft, setDraft] = useState<AnswerInput>(() => inputOf(answer));
   const draftRef = useRef(draft);
   const savedRef = useRef<AnswerInput>(inputOf(answer));
@@ -419,24 +422,77 @@ export function ProtocolItemField({ item, answer, readOnly, people, describe, on
     case 'action': {
       const record = item.record ?? 'evidence';
       if (record === 'evidence') {
+        // Linked exhibits are the answer ({value: '', values: [ids]}): the core
+        // counts the item answered when at least one still exists.
+        const register = exhibits ?? [];
+        const linked = draft.values;
+        const linkedCount = register.filter((x) => linked.includes(x.id)).length;
+        const tick = (id: string, on: boolean) =>
+          change(
+            { value: '', values: register.filter((x) => (x.id === id ? on : linked.includes(x.id))).map((x) => x.id) },
+            false,
+          );
         body = (
           <div className="item-group" role="group" aria-labelledby={questionId} aria-describedby={helpId}>
             <p id={questionId} className="item-question">
               {question}
             </p>
             {help}
-            <label className="checkbox item-done">
-              <input
-                type="checkbox"
-                id={`${id}-done`}
-                name={item.id}
-                value="done"
-                disabled={readOnly}
-                checked={draft.value === 'done'}
-                onChange={(e) => change({ value: e.target.checked ? 'done' : '' }, false)}
-              />
-              <span>Done</span>
-            </label>
+            <p className="item-evidence-count" data-linked-count={linkedCount} id={`${id}-count`}>
+              {exhibits === null ? 'Loading the evidence register…' : `${plural(linkedCount, 'exhibit')} linked`}
+            </p>
+            {draft.value === 'done' && linked.length === 0 ? (
+              <p className="hint block">Marked done before exhibits could be linked: tick the exhibits this covers.</p>
+            ) : null}
+            {exhibits !== null && register.length === 0 ? (
+              <p className="muted item-empty">The evidence register is empty.</p>
+            ) : null}
+            {register.length > 0 ? (
+              <fieldset className="fieldset-plain" disabled={readOnly}>
+                <legend className="visually-hidden">Exhibits for “{item.text}”</legend>
+                <ul className="picker-list evidence-pick-list">
+                  {register.map((x) => (
+                    <li key={x.id}>
+                      <label className="checkbox picker-row">
+                        <input
+                          type="checkbox"
+                          name={item.id}
+                          value={x.id}
+                          data-exhibit-number={x.number}
+                          checked={linked.includes(x.id)}
+                          onChange={(e) => tick(x.id, e.target.checked)}
+                        />
+                        <span>
+                          <span className="mono">{x.number}</span> · {EXHIBIT_KIND_LABELS[x.kind] ?? x.kind}
+                          <span className="block muted picker-excerpt">{x.description}</span>
+                        </span>
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </fieldset>
+            ) : null}
+            {!readOnly ? (
+              <div className="button-row item-buttons">
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  data-action="record-evidence"
+                  onClick={() =>
+                    onRequest({
+                      kind: 'evidence',
+                      item,
+                      done: (ids) => {
+                        const current = draftRef.current.values;
+                        change({ value: '', values: [...current, ...ids.filter((x) => !current.includes(x))] }, false);
+                      },
+                    })
+                  }
+                >
+                  {RECORD_ACTION_LABELS.evidence}
+                </button>
+              </div>
+            ) : null}
           </div>
         );
         break;

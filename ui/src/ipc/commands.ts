@@ -1,7 +1,7 @@
 // The only door to the backend. Every Tauri command the UI may call has one
 // typed function here, and this is the only file that imports `invoke`.
 // The wire types in ./bindings are generated from Rust by ts-rs.
-import { invoke, isTauri as tauriIsTauri } from '@tauri-apps/api/core';
+import { convertFileSrc, invoke, isTauri as tauriIsTauri } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 
 import type { AppStatus } from './bindings/AppStatus';
@@ -50,6 +50,14 @@ import type { RiskCatalog } from './bindings/RiskCatalog';
 import type { RiskHistory } from './bindings/RiskHistory';
 import type { StatusChange } from './bindings/StatusChange';
 import type { StatusOption } from './bindings/StatusOption';
+import type { AddExhibitsResult } from './bindings/AddExhibitsResult';
+import type { CustodyInput } from './bindings/CustodyInput';
+import type { Exhibit } from './bindings/Exhibit';
+import type { ExhibitInput } from './bindings/ExhibitInput';
+import type { ExhibitRow } from './bindings/ExhibitRow';
+import type { ExportedExhibit } from './bindings/ExportedExhibit';
+import type { IngestEvent } from './bindings/IngestEvent';
+import type { PendingFile } from './bindings/PendingFile';
 
 export type {
   AppStatus,
@@ -155,8 +163,25 @@ export type { RiskLevel } from './bindings/RiskLevel';
 export type { StageProgress } from './bindings/StageProgress';
 export type { Typology } from './bindings/Typology';
 
+export type { AddExhibitsResult, CustodyInput, Exhibit, ExhibitInput, ExhibitRow, ExportedExhibit, IngestEvent, PendingFile };
+export type { AttachedFile } from './bindings/AttachedFile';
+export type { CaptureChecklist } from './bindings/CaptureChecklist';
+export type { CustodyEvent } from './bindings/CustodyEvent';
+export type { CustodyKind } from './bindings/CustodyKind';
+export type { EvidenceSource } from './bindings/EvidenceSource';
+export type { ExhibitCheck } from './bindings/ExhibitCheck';
+export type { ExhibitKind } from './bindings/ExhibitKind';
+export type { HashCheck } from './bindings/HashCheck';
+export type { PreviewKind } from './bindings/PreviewKind';
+
 /** Name of the event the backend emits when it locks the workspace by itself. */
 export const LOCKED_EVENT = 'vigil://locked';
+/** Progress of `add_exhibits` (payload IngestEvent), about every 80 ms. */
+export const EVIDENCE_PROGRESS_EVENT = 'evidence-progress';
+/** Files dropped on the window (payload PendingFile[]); the shell keeps their paths. */
+export const FILES_DROPPED_EVENT = 'files-dropped';
+/** The custom protocol that serves an exhibit's bytes for previews. */
+export const EXHIBIT_SCHEME = 'vexhibit';
 
 // Every ErrorKind exactly once: tsc fails here when the Rust enum changes.
 const ERROR_KINDS: Record<ErrorKind, true> = {
@@ -177,6 +202,7 @@ const ERROR_KINDS: Record<ErrorKind, true> = {
   workspaceLocked: true,
   noWorkspace: true,
   workspaceExists: true,
+  cancelled: true,
   internal: true,
 };
 
@@ -494,17 +520,103 @@ export function dueList(): Promise<DueItem[]> {
   return call('due_list');
 }
 
-// ---- events ----------------------------------------------------------------
+// ---- evidence register --------------------------------------------------------
+
+/** The register, by exhibit number; `incident` = only the exhibits linked to that incident. */
+export function listExhibits(number: string, incident: string | null = null): Promise<ExhibitRow[]> {
+  return call('list_exhibits', { number, incident });
+}
+
+/** One exhibit with its file, links and custody (`exhibit` = id or exhibit number). */
+export function getExhibit(number: string, exhibit: string): Promise<Exhibit> {
+  return call('get_exhibit', { number, exhibit });
+}
 
 /**
- * Run `cb` when the backend locks the workspace by itself (idle, suspend).
- * Returns a function that stops listening. Outside Tauri it does nothing.
+ * Opens the native multi-file dialog; the shell keeps the paths for
+ * `addExhibits`. Returns the chosen files' names and sizes ([] if cancelled).
  */
-export function onLocked(cb: () => void): () => void {
+export function pickEvidenceFiles(): Promise<PendingFile[]> {
+  return call('pick_evidence_files');
+}
+
+/** The files chosen or dropped and not yet added. */
+export function pendingEvidenceFiles(): Promise<PendingFile[]> {
+  return call('pending_evidence_files');
+}
+
+/** Forget the chosen or dropped files. */
+export function clearEvidenceFiles(): Promise<void> {
+  return call('clear_evidence_files');
+}
+
+/**
+ * One exhibit per pending file (or one physical item when `input.physical`).
+ * Progress arrives through `onEvidenceProgress`; `cancelIngest` stops it.
+ */
+export function addExhibits(number: string, input: ExhibitInput): Promise<AddExhibitsResult> {
+  return call('add_exhibits', { number, input });
+}
+
+/** Stop the running `addExhibits`; the file in progress leaves nothing. */
+export function cancelIngest(): Promise<void> {
+  return call('cancel_ingest');
+}
+
+export function updateExhibit(number: string, exhibit: string, input: ExhibitInput): Promise<Exhibit> {
+  return call('update_exhibit', { number, exhibit, input });
+}
+
+/** Append a custody event (not intake); returns the exhibit with its new chain. */
+export function recordCustody(number: string, exhibit: string, input: CustodyInput): Promise<Exhibit> {
+  return call('record_custody', { number, exhibit, input });
+}
+
+/** Only while `exhibit.deletable`; the reason is audited. */
+export function deleteExhibit(number: string, exhibit: string, reason: string): Promise<void> {
+  return call('delete_exhibit', { number, exhibit, reason });
+}
+
+/**
+ * Write the original file, unencrypted, to a folder the user picks in the
+ * native dialog. null = cancelled.
+ */
+export function exportExhibit(number: string, exhibit: string): Promise<ExportedExhibit | null> {
+  return call('export_exhibit', { number, exhibit });
+}
+
+/** The agency's exhibit-number pattern, e.g. `{case}-E{n:03}`. */
+export function getExhibitFormat(): Promise<string> {
+  return call('get_exhibit_format');
+}
+
+/** Set the exhibit-number pattern; returns it as stored. */
+export function setExhibitFormat(pattern: string): Promise<string> {
+  return call('set_exhibit_format', { pattern });
+}
+
+/**
+ * URL of an exhibit's bytes on the `vexhibit:` protocol, for <img>, <audio>,
+ * <video> and fetch (it supports HTTP ranges).
+ */
+export function exhibitPreviewUrl(caseNumber: string, exhibitId: string): string {
+  const path = `${caseNumber}/${exhibitId}`;
+  const internals =
+    typeof window !== 'undefined'
+      ? (window as unknown as { __TAURI_INTERNALS__?: { convertFileSrc?: unknown } }).__TAURI_INTERNALS__
+      : undefined;
+  if (internals && typeof internals.convertFileSrc === 'function') return convertFileSrc(path, EXHIBIT_SCHEME);
+  return `${EXHIBIT_SCHEME}://localhost/${encodeURIComponent(path)}`;
+}
+
+// ---- events ----------------------------------------------------------------
+
+/** Listen to a backend event; returns a function that stops. Outside Tauri it does nothing. */
+function listenTo<T>(event: string, cb: (payload: T) => void): () => void {
   if (!isTauri()) return () => {};
   let unlisten: UnlistenFn | null = null;
   let stopped = false;
-  listen(LOCKED_EVENT, () => cb())
+  listen<T>(event, (e) => cb((e as { payload: T } | undefined)?.payload as T))
     .then((fn) => {
       if (stopped) fn();
       else unlisten = fn;
@@ -519,4 +631,22 @@ export function onLocked(cb: () => void): () => void {
       unlisten = null;
     }
   };
+}
+
+/**
+ * Run `cb` when the backend locks the workspace by itself (idle, suspend).
+ * Returns a function that stops listening. Outside Tauri it does nothing.
+ */
+export function onLocked(cb: () => void): () => void {
+  return listenTo<unknown>(LOCKED_EVENT, () => cb());
+}
+
+/** Progress of the running `addExhibits`. */
+export function onEvidenceProgress(cb: (e: IngestEvent) => void): () => void {
+  return listenTo<IngestEvent>(EVIDENCE_PROGRESS_EVENT, cb);
+}
+
+/** Files dropped on the window: their names and sizes (the shell keeps the paths). */
+export function onFilesDropped(cb: (files: PendingFile[]) => void): () => void {
+  return listenTo<PendingFile[]>(FILES_DROPPED_EVENT, (files) => cb(Array.isArray(files) ? files : []));
 }

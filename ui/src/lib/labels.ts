@@ -2,7 +2,10 @@
 // tsc fails here when a Rust enum gains or loses a variant.
 import type {
   Attribution,
+  CustodyKind,
   DueKind,
+  EvidenceSource,
+  ExhibitKind,
   FearLevel,
   IdentifierKind,
   ImportField,
@@ -158,7 +161,7 @@ export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
 export const RECORD_ACTION_LABELS: Record<RecordKind, string> = {
   incident: 'Add incident…',
   person: 'Add person…',
-  evidence: 'Mark done',
+  evidence: 'Add evidence…',
   protectiveOrder: 'Record protective order…',
   referral: 'Record referral…',
   riskAssessment: 'Start risk assessment…',
@@ -265,6 +268,46 @@ export const DUE_KIND_LABELS: Record<DueKind, string> = {
   preservationExpiring: 'Preservation request expiring',
   orderExpiring: 'Protective order expiring',
   referralAwaiting: 'Referral awaiting an answer',
+};
+
+// ---- evidence ----------------------------------------------------------------------
+
+export const EXHIBIT_KIND_LABELS: Record<ExhibitKind, string> = {
+  screenshot: 'Screenshot',
+  messageExport: 'Message export',
+  audio: 'Audio recording',
+  callLog: 'Call log',
+  photo: 'Photograph',
+  video: 'Video',
+  document: 'Document',
+  physicalItem: 'Physical item',
+  deviceExtraction: 'Device extraction',
+  tracker: 'Tracker or GPS device',
+  providerReturn: 'Provider return',
+  derived: 'Derived copy',
+  other: 'Other',
+};
+
+/** Kinds whose capture checklist (sender, time, original, device) is asked for. */
+export const CHECKLIST_KINDS: ReadonlySet<ExhibitKind> = new Set<ExhibitKind>(['screenshot', 'messageExport', 'callLog']);
+
+export const EVIDENCE_SOURCE_LABELS: Record<EvidenceSource, string> = {
+  victim: 'The victim',
+  officer: 'An officer',
+  providerReturn: 'Provider return (legal process)',
+  otherAgency: 'Another agency',
+  witness: 'A witness',
+  other: 'Other',
+};
+
+export const CUSTODY_KIND_LABELS: Record<CustodyKind, string> = {
+  intake: 'Intake',
+  transfer: 'Transfer',
+  checkOut: 'Checked out',
+  checkIn: 'Checked in',
+  labSubmission: 'Lab submission',
+  returnToOwner: 'Returned to owner',
+  destruction: 'Destruction',
 };
 
 /** Options of a <select> over a label record, in the record's order. */

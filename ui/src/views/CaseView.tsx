@@ -2,20 +2,27 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type Reac
 import { Banner } from '../components/Banner';
 import {
   asCommandError,
+  clearEvidenceFiles,
   getTaxonomy,
   listPeople,
+  onFilesDropped,
+  type AddExhibitsResult,
   type CaseDetail,
+  type Exhibit,
   type ExportReport,
   type ImportResult,
   type Incident,
+  type PendingFile,
   type Person,
 } from '../ipc/commands';
 import { plural } from '../lib/labels';
 import { indexTaxonomy, type TaxonomyIndex } from '../lib/timeline';
 import { isTypingTarget, modalOpen } from '../lib/dom';
 import { truncateMiddle } from '../lib/format';
+import { AddExhibitDialog } from './AddExhibitDialog';
 import { CaseOverview } from './CaseOverview';
 import { CaseSummaryCard } from './CaseSummaryCard';
+import { EvidenceTab, type EvidenceNotice } from './EvidenceTab';
 import { ImportDialog } from './ImportDialog';
 import { IncidentFormDialog } from './IncidentFormDialog';
 import { ManagementTab } from './ManagementTab';
@@ -24,7 +31,7 @@ import { ProtocolTab } from './ProtocolTab';
 import { RiskTab } from './RiskTab';
 import { TimelineTab } from './TimelineTab';
 
-export type CaseTab = 'overview' | 'protocol' | 'timeline' | 'people' | 'risk' | 'management';
+export type CaseTab = 'overview' | 'protocol' | 'timeline' | 'people' | 'risk' | 'management' | 'evidence';
 
 const TABS: Array<{ id: CaseTab; label: string; key: string }> = [
   { id: 'overview', label: 'Overview', key: '1' },
@@ -33,6 +40,7 @@ const TABS: Array<{ id: CaseTab; label: string; key: string }> = [
   { id: 'people', label: 'People', key: '4' },
   { id: 'risk', label: 'Risk', key: '5' },
   { id: 'management', label: 'Management', key: '6' },
+  { id: 'evidence', label: 'Evidence', key: '7' },
 ];
 
 interface CaseViewProps {
@@ -51,6 +59,9 @@ interface CaseViewProps {
 }
 
 type FormState = null | { mode: 'new' } | { mode: 'edit'; incident: Incident };
+
+/** "Add evidence" open: with files dropped on the window, or for a copy of an exhibit. */
+type AddingEvidence = null | { files: PendingFile[] | null; derivedFrom: Exhibit | null };
 
 export interface TimelineNotice {
   tone: 'success' | 'danger';
@@ -96,6 +107,10 @@ export function CaseView({
   const [focusIncident, setFocusIncident] = useState<{ id: string; seq: number } | null>(null);
   const [riskVersion, setRiskVersion] = useState(0);
   const [mgmtVersion, setMgmtVersion] = useState(0);
+  const [evidenceVersion, setEvidenceVersion] = useState(0);
+  const [focusExhibit, setFocusExhibit] = useState<{ id: string; seq: number } | null>(null);
+  const [evidenceNotice, setEvidenceNotice] = useState<EvidenceNotice | null>(null);
+  const [addingEvidence, setAddingEvidence] = useState<AddingEvidence>(null);
   const tabRefs = useRef(new Map<CaseTab, HTMLButtonElement>());
   const dueRef = useRef(onDueChanged);
   dueRef.current = onDueChanged;
@@ -149,7 +164,7 @@ export function CaseView({
     if (!readOnly) setForm({ mode: 'new' });
   }, [readOnly]);
 
-  // Alt+1…6 switch tabs; N (outside text fields) and Ctrl+Shift+N add an incident.
+  // Alt+1…7 switch tabs; N (outside text fields) and Ctrl+Shift+N add an incident.
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.defaultPrevented || modalOpen()) return;
@@ -186,6 +201,61 @@ export function CaseView({
   };
 
   const incidentsChanged = useCallback(() => setVersion((v) => v + 1), []);
+  const evidenceChanged = useCallback(() => setEvidenceVersion((v) => v + 1), []);
+
+  const openExhibit = useCallback(
+    (id: string) => {
+      setFocusExhibit((f) => ({ id, seq: (f?.seq ?? 0) + 1 }));
+      show('evidence');
+    },
+    [show],
+  );
+
+  // Files dropped on the window: offer to add them (the shell keeps their paths).
+  // An open "Add evidence" dialog takes them itself; other dialogs leave them
+  // pending for the next "Add evidence".
+  useEffect(() => {
+    const off = onFilesDropped((files) => {
+      if (files.length === 0) return;
+      if (readOnly) {
+        void Promise.resolve().then(() => clearEvidenceFiles()).catch(() => {});
+        return;
+      }
+      if (modalOpen()) return;
+      setAddingEvidence({ files, derivedFrom: null });
+      show('evidence');
+    });
+    return () => {
+      if (typeof off === 'function') off();
+    };
+  }, [readOnly, show]);
+
+  const onExhibitsAdded = (r: AddExhibitsResult) => {
+    setAddingEvidence(null);
+    evidenceChanged();
+    const first = r.added[0];
+    if (first) openExhibit(first.id);
+    else show('evidence');
+    const numbers = r.added.map((e) => e.number).join(', ');
+    const withGaps = r.added.filter((e) => e.gaps.length > 0).length;
+    setEvidenceNotice({
+      tone: r.cancelled ? 'warning' : 'success',
+      title: r.cancelled ? 'Adding cancelled' : r.added.length === 1 ? 'Exhibit added' : 'Exhibits added',
+      body: (
+        <>
+          {r.added.length > 0 ? (
+            <>
+              {plural(r.added.length, 'exhibit')} added: <span className="mono">{numbers}</span>.
+            </>
+          ) : (
+            'Nothing was added.'
+          )}
+          {r.cancelled ? ' The file in progress when you cancelled left nothing behind.' : ''}
+          {withGaps > 0 ? ` ${withGaps === 1 ? 'One has' : `${withGaps} have`} capture-checklist gaps.` : ''}
+        </>
+      ),
+    });
+  };
 
   const onExported = useCallback((r: ExportReport) => {
     setNotice({
@@ -240,6 +310,7 @@ export function CaseView({
               aria-selected={selected}
               aria-controls={`panel-${t.id}`}
               tabIndex={selected ? 0 : -1}
+              data-tab={t.id}
               title={`${t.label} (Alt+${t.key})`}
               aria-keyshortcuts={`Alt+${t.key}`}
               onClick={() => show(t.id)}
@@ -285,6 +356,8 @@ export function CaseView({
             tx={tx}
             people={people}
             recordsVersion={riskVersion + mgmtVersion}
+            evidenceVersion={evidenceVersion}
+            onEvidenceChanged={evidenceChanged}
             onPeopleChanged={() => void refreshPeople()}
             onIncidentSaved={() => incidentsChanged()}
             onRecordsChanged={(what) => {
@@ -318,6 +391,8 @@ export function CaseView({
             onImport={() => setImporting(true)}
             onChanged={incidentsChanged}
             onExported={onExported}
+            evidenceVersion={evidenceVersion}
+            onOpenExhibit={openExhibit}
             explain={explain}
           />
         ) : null}
@@ -371,6 +446,30 @@ export function CaseView({
           />
         ) : null}
       </div>
+      <div
+        role="tabpanel"
+        id="panel-evidence"
+        aria-labelledby="tab-evidence"
+        className="tab-panel tab-panel-evidence"
+        hidden={tab !== 'evidence'}
+      >
+        {visited.has('evidence') ? (
+          <EvidenceTab
+            number={number}
+            readOnly={readOnly}
+            people={people}
+            tx={tx}
+            version={evidenceVersion}
+            focusExhibit={focusExhibit}
+            notice={evidenceNotice}
+            onDismissNotice={() => setEvidenceNotice(null)}
+            onAdd={() => setAddingEvidence({ files: null, derivedFrom: null })}
+            onDerive={(ex) => setAddingEvidence({ files: null, derivedFrom: ex })}
+            onChanged={evidenceChanged}
+            explain={explain}
+          />
+        ) : null}
+      </div>
 
       {form ? (
         <IncidentFormDialog
@@ -384,6 +483,19 @@ export function CaseView({
           }}
           onClose={() => setForm(null)}
           explain={explain}
+        />
+      ) : null}
+      {addingEvidence ? (
+        <AddExhibitDialog
+          number={number}
+          people={people ?? []}
+          tx={tx}
+          initialFiles={addingEvidence.files}
+          derivedFrom={addingEvidence.derivedFrom}
+          explain={explain}
+          onClose={() => setAddingEvidence(null)}
+          onAdded={onExhibitsAdded}
+          onChanged={evidenceChanged}
         />
       ) : null}
       {importing ? (

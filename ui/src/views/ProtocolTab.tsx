@@ -7,12 +7,15 @@ import {
   answerItem,
   getIncident,
   getProtocol,
+  listExhibits,
   listLegal,
   listOrders,
   listPlan,
   riskHistory,
   upgradeProtocol,
   type AnswerInput,
+  type Exhibit,
+  type ExhibitRow,
   type Incident,
   type LegalProcess,
   type Omission,
@@ -45,6 +48,7 @@ import {
 } from '../lib/protocol';
 import { asList } from '../lib/records';
 import { categoryLabel, type TaxonomyIndex } from '../lib/timeline';
+import { AddExhibitDialog } from './AddExhibitDialog';
 import { IncidentFormDialog } from './IncidentFormDialog';
 import { IncidentPickerDialog } from './IncidentPickerDialog';
 import { LegalDialog } from './LegalDialog';
@@ -66,7 +70,29 @@ interface ProtocolTabProps {
   onIncidentSaved(incident: Incident): void;
   /** A risk assessment or a management record was created from the protocol. */
   onRecordsChanged(what: 'risk' | 'management'): void;
+  /** Bumped when exhibits change elsewhere (the evidence items reload the register). */
+  evidenceVersion?: number;
+  /** Exhibits were added from the protocol. */
+  onEvidenceChanged?(): void;
   explain(e: unknown): string;
+}
+
+/** A register row for an exhibit just added, until the register reloads. */
+function rowOf(e: Exhibit): ExhibitRow {
+  return {
+    id: e.id,
+    number: e.number,
+    kind: e.input.kind,
+    description: e.input.description,
+    physical: e.input.physical,
+    sha256: e.file?.sha256 ?? null,
+    size: e.file?.size ?? null,
+    mediaType: e.file?.mediaType ?? null,
+    incidentIds: e.input.incidentIds,
+    custodyCount: e.custody.length,
+    gapCount: e.gaps.length,
+    collected: e.collected?.display ?? '',
+  };
 }
 
 interface Records {
@@ -126,6 +152,8 @@ export function ProtocolTab({
   onPeopleChanged,
   onIncidentSaved,
   onRecordsChanged,
+  evidenceVersion = 0,
+  onEvidenceChanged,
   explain,
 }: ProtocolTabProps) {
   const [view, setView] = useState<ProtocolView | null>(null);
@@ -140,6 +168,7 @@ export function ProtocolTab({
   const [notice, setNotice] = useState<string | null>(null);
   const [records, setRecords] = useState<Records>({ orders: [], legal: [], plan: [], risks: [] });
   const [chips, setChips] = useState<Map<string, IncidentChip>>(() => new Map());
+  const [exhibits, setExhibits] = useState<ExhibitRow[] | null>(null);
   const mainRef = useRef<HTMLDivElement>(null);
   const navRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -194,6 +223,22 @@ export function ProtocolTab({
       live = false;
     };
   }, [number, recordsVersion]);
+
+  // The evidence register, for the items that link exhibits.
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      try {
+        const list = asList(await listExhibits(number, null));
+        if (live) setExhibits(list);
+      } catch {
+        if (live) setExhibits((prev) => prev ?? []);
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [number, evidenceVersion]);
 
   // Fetch what the incident chips of this step show.
   const incidentIds = useMemo(() => {
@@ -602,6 +647,7 @@ export function ProtocolTab({
                   answer={answers.get(item.id)}
                   readOnly={readOnly}
                   people={people ?? []}
+                  exhibits={exhibits}
                   describe={describe}
                   onSave={save}
                   onRequest={setRequest}
@@ -769,6 +815,23 @@ export function ProtocolTab({
             });
             request.done(ids);
             closeRequest();
+          }}
+        />
+      ) : null}
+      {request?.kind === 'evidence' ? (
+        <AddExhibitDialog
+          number={number}
+          people={people ?? []}
+          tx={tx}
+          explain={explain}
+          onClose={closeRequest}
+          onChanged={() => onEvidenceChanged?.()}
+          onAdded={(r) => {
+            const added = r.added.map(rowOf);
+            setExhibits((prev) => [...(prev ?? []).filter((x) => !added.some((a) => a.id === x.id)), ...added]);
+            if (added.length > 0) request.done(added.map((a) => a.id));
+            closeRequest();
+            onEvidenceChanged?.();
           }}
         />
       ) : null}

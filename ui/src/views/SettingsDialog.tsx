@@ -8,9 +8,11 @@ import { usePassphraseAssessment } from '../hooks/usePassphraseAssessment';
 import {
   asCommandError,
   changePassphrase,
+  getExhibitFormat,
   getSettings,
   saveProfile,
   saveSettings,
+  setExhibitFormat,
   type Profile,
 } from '../ipc/commands';
 import { applyTheme, loadTheme, saveTheme, type ThemeChoice } from '../lib/theme';
@@ -49,7 +51,7 @@ export function SettingsDialog({
   unlockedWithRecovery = false,
   onPassphraseChanged,
 }: SettingsDialogProps) {
-  const [busy, setBusy] = useState<null | 'profile' | 'idle' | 'passphrase'>(null);
+  const [busy, setBusy] = useState<null | 'profile' | 'idle' | 'passphrase' | 'exhibits'>(null);
 
   // Profile
   const [prof, setProf] = useState<Profile>(profile ?? EMPTY_PROFILE);
@@ -104,6 +106,41 @@ export function SettingsDialog({
       setIdleOutcome({ ok: true, text: `Vigil now locks after ${saved.idleMinutes} minutes without activity.` });
     } catch (err) {
       setIdleOutcome({ ok: false, text: asCommandError(err).message });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  // Exhibit numbers (the pattern's rules are the core's: its message is shown)
+  const [pattern, setPattern] = useState('');
+  const [patternLoaded, setPatternLoaded] = useState(false);
+  const [patternOutcome, setPatternOutcome] = useState<Outcome>(null);
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      try {
+        const p = await getExhibitFormat();
+        if (!live) return;
+        setPattern(typeof p === 'string' ? p : '');
+        setPatternLoaded(true);
+      } catch (err) {
+        if (live) setPatternOutcome({ ok: false, text: asCommandError(err).message });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, []);
+  const submitPattern = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy('exhibits');
+    setPatternOutcome(null);
+    try {
+      const saved = await setExhibitFormat(pattern.trim());
+      setPattern(saved);
+      setPatternOutcome({ ok: true, text: `New exhibits will be numbered with ${saved}.` });
+    } catch (err) {
+      setPatternOutcome({ ok: false, text: asCommandError(err).message });
     } finally {
       setBusy(null);
     }
@@ -210,6 +247,37 @@ export function SettingsDialog({
             </button>
           </div>
           <Result id="settings-idle-result" outcome={idleOutcome} />
+        </form>
+      </section>
+
+      <section className="settings-section" aria-labelledby="settings-exhibits-title">
+        <h3 id="settings-exhibits-title">Exhibit numbers</h3>
+        <form className="form" onSubmit={submitPattern} aria-busy={busy === 'exhibits' ? 'true' : undefined}>
+          <div className="field">
+            <label htmlFor="settings-exhibit-format">Exhibit numbers</label>
+            <div className="field-inline">
+              <input
+                id="settings-exhibit-format"
+                className="input mono input-pattern"
+                type="text"
+                autoComplete="off"
+                spellCheck={false}
+                value={pattern}
+                disabled={!patternLoaded || busy === 'exhibits'}
+                aria-describedby="settings-exhibit-format-hint settings-exhibit-format-result"
+                onChange={(e) => setPattern(e.target.value)}
+              />
+              <button type="submit" id="settings-exhibit-format-save" className="button button-secondary" disabled={!patternLoaded || busy !== null}>
+                Save
+              </button>
+            </div>
+            <p id="settings-exhibit-format-hint" className="hint">
+              Your agency's format for new exhibit numbers: <code>{'{case}'}</code> is the case number and{' '}
+              <code>{'{n:03}'}</code> the running number with three digits, for example <code>{'{case}-E{n:03}'}</code>. Numbers
+              already given do not change.
+            </p>
+          </div>
+          <Result id="settings-exhibit-format-result" outcome={patternOutcome} />
         </form>
       </section>
 

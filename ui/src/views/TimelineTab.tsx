@@ -42,6 +42,10 @@ interface TimelineTabProps {
   /** Incidents changed here (deleted). */
   onChanged(): void;
   onExported(r: ExportReport): void;
+  /** Bumped when exhibits change (the incident's evidence list reloads). */
+  evidenceVersion?: number;
+  /** Open an exhibit linked to the selected incident on the Evidence tab. */
+  onOpenExhibit?(id: string): void;
   explain(e: unknown): string;
 }
 
@@ -60,6 +64,8 @@ export function TimelineTab({
   onImport,
   onChanged,
   onExported,
+  evidenceVersion = 0,
+  onOpenExhibit,
   explain,
 }: TimelineTabProps) {
   const [filter, setFilter] = useState<IncidentFilter>(emptyFilter);
@@ -314,6 +320,8 @@ export function TimelineTab({
               focusSeq={openSeq}
               onBack={() => listRef.current?.focus()}
               orderViolation={selectedRow !== null && selectedRow.id === selectedId && selectedRow.orderViolation}
+              evidenceVersion={evidenceVersion}
+              onOpenExhibit={onOpenExhibit}
             />
           ) : null}
         </div>

@@ -73,6 +73,10 @@ describe('CaseOverview', () => {
         { name: 'Encryption authentication', ok: true, detail: 'All records authenticate' },
         { name: 'Audit chain', ok: false, detail: 'Event 17 does not link to event 16' },
       ],
+      exhibits: [
+        { number: '2024-0173-E001', recorded: 'a'.repeat(64), found: 'a'.repeat(64), ok: true, detail: 'matches' },
+        { number: '2024-0173-E002', recorded: 'b'.repeat(64), found: 'c'.repeat(64), ok: false, detail: 'The stored bytes do not match the SHA-256 recorded at intake.' },
+      ],
     });
     render(<CaseOverview detail={detail} onEdit={vi.fn()} onHandover={vi.fn()} />);
     await user.click(document.getElementById('verify-button')!);
@@ -94,6 +98,12 @@ describe('CaseOverview', () => {
     const head = report.querySelector('code')!;
     expect(head).toHaveAttribute('title', HEAD);
     expect(head.textContent!.length).toBeLessThan(HEAD.length);
+    // Failing exhibit files are listed by number, with what was found.
+    const exhibits = document.getElementById('verify-exhibits')!;
+    expect(exhibits).toHaveTextContent('Evidence files that do not match (1 of 2)');
+    expect(exhibits.querySelector('[data-exhibit-number="2024-0173-E002"]')).toHaveTextContent('The stored bytes do not match');
+    expect(exhibits.querySelector('[data-exhibit-number="2024-0173-E002"]')).toHaveTextContent('c'.repeat(64));
+    expect(exhibits.querySelector('[data-exhibit-number="2024-0173-E001"]')).toBeNull();
   });
 
   it('reports a clean verification', async () => {
@@ -104,6 +114,7 @@ describe('CaseOverview', () => {
       eventCount: 58,
       chainHead: HEAD,
       checks: [{ name: 'Audit chain', ok: true, detail: '' }],
+      exhibits: [],
     });
     render(<CaseOverview detail={detail} onEdit={vi.fn()} onHandover={vi.fn()} />);
     await user.click(document.getElementById('verify-button')!);
