@@ -24,6 +24,7 @@ mod fsutil;
 pub mod import;
 pub mod incident;
 pub mod management;
+pub mod packet;
 pub mod passphrase;
 pub mod person;
 pub mod protocol;

@@ -86,6 +86,12 @@ enum Command {
     /// The evidence register: exhibits, attached files, chain of custody.
     #[command(subcommand)]
     Evidence(cli::evidence::EvidenceCommand),
+    /// The prosecutor's case packet: export a signed PDF, verify one.
+    #[command(subcommand)]
+    Packet(cli::packet::PacketCommand),
+    /// Statute profiles: the elements of each offence.
+    #[command(subcommand)]
+    Statute(cli::packet::StatuteCommand),
     /// What is due across the workspace: reassessments, expiring letters and orders, awaited referrals.
     Due {
         /// JSON output.
@@ -390,6 +396,39 @@ enum CaseCommand {
         #[arg(long, default_value = "")]
         reason: String,
     },
+    /// The elements matrix: each element of the charged statutes against the
+    /// incidents and exhibits that support it, and the gaps.
+    Elements {
+        /// Case number.
+        number: String,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Choose the statutes the case is charged under (replaces the choice).
+    Charge {
+        /// Case number.
+        number: String,
+        /// Statute profile id (repeatable; see `vigil statute list`).
+        #[arg(long = "statute", required = true)]
+        statutes: Vec<String>,
+    },
+    /// Link an incident or exhibit to the kinds of element it proves
+    /// (courseOfConduct, directedAt, knowledge, fear, threat, orderInForce,
+    /// priorConviction, interstate, other); replaces its links.
+    Link {
+        /// Case number.
+        number: String,
+        /// Incident id.
+        #[arg(long, conflicts_with = "exhibit")]
+        incident: Option<String>,
+        /// Exhibit number or id.
+        #[arg(long)]
+        exhibit: Option<String>,
+        /// Element kind (repeatable; none clears the links).
+        #[arg(long = "element", value_parser = parse_word::<vigil::packet::ElementKind>)]
+        elements: Vec<vigil::packet::ElementKind>,
+    },
     /// Check a case file's integrity; exit code 15 if any check fails.
     Verify {
         /// Case number.
@@ -581,6 +620,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Evidence(c) => {
             let mut ws = unlock(&cli, &dir)?;
             cli::evidence::run(&mut ws, c)?;
+        }
+        Command::Packet(c) => {
+            let standalone = matches!(
+                c,
+                cli::packet::PacketCommand::Verify {
+                    no_workspace: true,
+                    ..
+                }
+            ) || (matches!(c, cli::packet::PacketCommand::Verify { .. })
+                && !workspace::exists(&dir));
+            if standalone {
+                return cli::packet::run(None, c);
+            }
+            let mut ws = unlock(&cli, &dir)?;
+            return cli::packet::run(Some(&mut ws), c);
+        }
+        Command::Statute(cli::packet::StatuteCommand::Validate { file }) => {
+            cli::packet::validate_statute(file)?;
+        }
+        Command::Statute(c) => {
+            let mut ws = unlock(&cli, &dir)?;
+            cli::packet::statute(&mut ws, c)?;
         }
         Command::Passphrase(PassphraseCommand::Change {
             new_passphrase_file,
@@ -1218,6 +1279,45 @@ fn case_command(ws: &mut UnlockedWorkspace, c: &CaseCommand) -> anyhow::Result<E
             };
             ws.update_case(number, &patch)?;
             eprintln!("Updated case {number}");
+        }
+        CaseCommand::Elements { number, json } => {
+            let m = ws.elements_matrix(number)?;
+            if *json {
+                print_json(&m)?;
+            } else {
+                cli::packet::print_matrix(&m);
+            }
+        }
+        CaseCommand::Charge { number, statutes } => {
+            let m = ws.set_case_statutes(number, statutes)?;
+            eprintln!(
+                "Case {number} is charged under: {}",
+                m.statutes
+                    .iter()
+                    .map(|s| s.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            );
+        }
+        CaseCommand::Link {
+            number,
+            incident,
+            exhibit,
+            elements,
+        } => {
+            let (record, id) = match (incident, exhibit) {
+                (Some(i), _) => ("incident", i.clone()),
+                (None, Some(e)) => ("exhibit", ws.get_exhibit(number, e)?.id),
+                (None, None) => {
+                    return Err(vigil::Error::Validation {
+                        field: "record",
+                        reason: "name --incident or --exhibit".into(),
+                    }
+                    .into())
+                }
+            };
+            ws.set_element_links(number, record, &id, elements)?;
+            eprintln!("Linked {record} {id} to {} element kind(s)", elements.len());
         }
         CaseCommand::Status { number, to, reason } => {
             let d = ws.change_status(number, *to, reason)?;

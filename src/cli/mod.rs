@@ -2,3 +2,4 @@
 //! the areas not yet moved here.
 
 pub mod evidence;
+pub mod packet;

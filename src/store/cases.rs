@@ -115,6 +115,9 @@ pub(crate) fn entity_state_hash(
         super::people::ENTITY => super::people::state_hash(conn, entity_id),
         super::incidents::ENTITY => super::incidents::state_hash(conn, entity_id),
         super::evidence::ENTITY => super::evidence::state_hash(conn, entity_id),
+        super::packet::STATUTES | super::packet::ELEMENTS | super::packet::INFO => {
+            super::packet::state_hash(conn, entity, entity_id)
+        }
         other => super::manage::state_hash(conn, other, entity_id),
     }
 }

@@ -43,6 +43,11 @@ pub(crate) const CASE: &[Migration] = &[
         name: "case/0004_evidence.sql",
         sql: include_str!("migrations/case/0004_evidence.sql"),
     },
+    Migration {
+        version: 5,
+        name: "case/0005_packet.sql",
+        sql: include_str!("migrations/case/0005_packet.sql"),
+    },
 ];
 
 /// Workspace-database migrations.

@@ -15,6 +15,7 @@ pub(crate) mod evidence;
 pub(crate) mod incidents;
 pub(crate) mod manage;
 pub(crate) mod migrate;
+pub(crate) mod packet;
 pub(crate) mod people;
 pub(crate) mod registry;
 pub(crate) mod rowhash;

@@ -192,6 +192,7 @@ export function AddExhibitDialog({
   const [incidentLabels, setIncidentLabels] = useState<Map<string, ReactNode>>(() => new Map());
   const [tz] = useState(() => editing?.input.tz ?? browserTimeZone());
   const runningRef = useRef(false);
+  const progressRef = useRef<HTMLDivElement>(null);
   const explainRef = useRef(explain);
   explainRef.current = explain;
 
@@ -240,6 +241,11 @@ export function AddExhibitDialog({
       if (typeof off === 'function') off();
     };
   }, [adding]);
+
+  // Keep the progress bar and its Cancel button in view in a long form.
+  useEffect(() => {
+    if (running && adding && typeof progressRef.current?.scrollIntoView === 'function') progressRef.current.scrollIntoView({ block: 'nearest' });
+  }, [running, adding]);
 
   // The legal process a provider return came under.
   const needsLegal = v.source === 'providerReturn';
@@ -730,7 +736,7 @@ export function AddExhibitDialog({
                 {CHECKS.map((c) => (
                   <fieldset key={c.key} className="fieldset-plain checklist-row">
                     <legend className="checklist-question">{c.label}</legend>
-                    <div className="field-inline">
+                    <div className="checklist-options">
                       {TRI_LABELS.map(([value, label]) => (
                         <label key={value} className="radio radio-pill">
                           <input
@@ -830,7 +836,7 @@ export function AddExhibitDialog({
           </div>
 
           {running && adding && !v.physical ? (
-            <div className="ingest-progress" id="ingest-progress">
+            <div className="ingest-progress" id="ingest-progress" ref={progressRef}>
               <p className="ingest-file">
                 {progress ? (
                   <>

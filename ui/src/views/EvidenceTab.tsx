@@ -340,11 +340,13 @@ export function EvidenceTab({
                   <th scope="col">Description</th>
                   <th scope="col">Collected</th>
                   <th scope="col">Size</th>
-                  <th scope="col" title="Linked incidents">
-                    Incidents
+                  <th scope="col" className="register-count" title="Linked incidents">
+                    <span aria-hidden="true">Inc.</span>
+                    <span className="visually-hidden">Incidents</span>
                   </th>
-                  <th scope="col" title="Custody events">
-                    Custody
+                  <th scope="col" className="register-count" title="Custody events">
+                    <span aria-hidden="true">Cust.</span>
+                    <span className="visually-hidden">Custody events</span>
                   </th>
                 </tr>
               </thead>

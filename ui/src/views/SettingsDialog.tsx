@@ -254,7 +254,7 @@ export function SettingsDialog({
         <h3 id="settings-exhibits-title">Exhibit numbers</h3>
         <form className="form" onSubmit={submitPattern} aria-busy={busy === 'exhibits' ? 'true' : undefined}>
           <div className="field">
-            <label htmlFor="settings-exhibit-format">Exhibit numbers</label>
+            <label htmlFor="settings-exhibit-format">Exhibit number format</label>
             <div className="field-inline">
               <input
                 id="settings-exhibit-format"

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn(() => false) }));
+vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn(), isTauri: vi.fn(() => false), convertFileSrc: vi.fn() }));
 vi.mock('@tauri-apps/api/event', () => ({ listen: vi.fn() }));
 
-import { invoke } from '@tauri-apps/api/core';
+import { convertFileSrc, invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import * as commands from '../commands';
 
@@ -161,6 +161,66 @@ describe('command wrappers', () => {
     }
   });
 
+  it('name the evidence commands and their arguments as Rust expects', async () => {
+    const input = { description: 'Screenshot', kind: 'screenshot' } as unknown as commands.ExhibitInput;
+    const custody: commands.CustodyInput = {
+      kind: 'transfer',
+      at: '',
+      tz: 'Europe/London',
+      byWhom: '',
+      from: 'Store',
+      to: 'Lab',
+      place: '',
+      purpose: 'Analysis',
+      authority: '',
+      corrects: null,
+      note: '',
+    };
+    const cases: Array<[() => Promise<unknown>, string, Record<string, unknown> | undefined]> = [
+      [() => commands.listExhibits('n'), 'list_exhibits', { number: 'n', incident: null }],
+      [() => commands.listExhibits('n', 'i1'), 'list_exhibits', { number: 'n', incident: 'i1' }],
+      [() => commands.getExhibit('n', 'n-E001'), 'get_exhibit', { number: 'n', exhibit: 'n-E001' }],
+      [() => commands.pickEvidenceFiles(), 'pick_evidence_files', undefined],
+      [() => commands.pendingEvidenceFiles(), 'pending_evidence_files', undefined],
+      [() => commands.clearEvidenceFiles(), 'clear_evidence_files', undefined],
+      [() => commands.addExhibits('n', input), 'add_exhibits', { number: 'n', input }],
+      [() => commands.cancelIngest(), 'cancel_ingest', undefined],
+      [() => commands.updateExhibit('n', 'x1', input), 'update_exhibit', { number: 'n', exhibit: 'x1', input }],
+      [() => commands.recordCustody('n', 'x1', custody), 'record_custody', { number: 'n', exhibit: 'x1', input: custody }],
+      [() => commands.deleteExhibit('n', 'x1', 'wrong case'), 'delete_exhibit', { number: 'n', exhibit: 'x1', reason: 'wrong case' }],
+      [() => commands.exportExhibit('n', 'x1'), 'export_exhibit', { number: 'n', exhibit: 'x1' }],
+      [() => commands.getExhibitFormat(), 'get_exhibit_format', undefined],
+      [() => commands.setExhibitFormat('{case}-E{n:03}'), 'set_exhibit_format', { pattern: '{case}-E{n:03}' }],
+      // Evidence items are answered with the linked exhibit ids, not a tick.
+      [() => commands.answerItem('n', 'evidenceCollected', { value: '', values: ['x1'], note: '' }), 'answer_item', {
+        number: 'n',
+        itemId: 'evidenceCollected',
+        answer: { value: '', values: ['x1'], note: '' },
+      }],
+    ];
+    for (const [run, name, args] of cases) {
+      await run();
+      expect(invokeMock).toHaveBeenLastCalledWith(name, args);
+    }
+  });
+
+  it('knows the "cancelled" error kind', () => {
+    expect(commands.asCommandError({ kind: 'cancelled', message: 'Cancelled.' })).toEqual({ kind: 'cancelled', message: 'Cancelled.' });
+  });
+
+  it('builds preview URLs on the vexhibit protocol from "<case>/<exhibit id>"', () => {
+    // Outside Tauri: the form convertFileSrc gives on Linux and macOS.
+    expect(commands.exhibitPreviewUrl('2024-0173', 'x1')).toBe('vexhibit://localhost/2024-0173%2Fx1');
+    (window as unknown as Record<string, unknown>).__TAURI_INTERNALS__ = { convertFileSrc: () => '' };
+    try {
+      vi.mocked(convertFileSrc).mockReturnValue('http://vexhibit.localhost/2024-0173%2Fx1');
+      expect(commands.exhibitPreviewUrl('2024-0173', 'x1')).toBe('http://vexhibit.localhost/2024-0173%2Fx1');
+      expect(convertFileSrc).toHaveBeenCalledWith('2024-0173/x1', 'vexhibit');
+    } finally {
+      delete (window as unknown as Record<string, unknown>).__TAURI_INTERNALS__;
+    }
+  });
+
   it('reject with a normalised CommandError', async () => {
     invokeMock.mockRejectedValueOnce({ kind: 'wrongPassphrase', message: 'Wrong passphrase.' });
     await expect(commands.unlockWorkspace('x')).rejects.toEqual({ kind: 'wrongPassphrase', message: 'Wrong passphrase.' });
@@ -206,5 +266,43 @@ describe('onLocked', () => {
     } finally {
       delete (window as unknown as Record<string, unknown>).__TAURI_INTERNALS__;
     }
+  });
+});
+
+describe('evidence events', () => {
+  it('listen to evidence-progress and files-dropped inside Tauri and hand over the payload', async () => {
+    (window as unknown as Record<string, unknown>).__TAURI_INTERNALS__ = {};
+    try {
+      const handlers = new Map<string, (e: { payload: unknown }) => void>();
+      const unlisten = vi.fn();
+      vi.mocked(listen).mockImplementation(async (name, h) => {
+        handlers.set(name, h as (e: { payload: unknown }) => void);
+        return unlisten;
+      });
+      const onProgress = vi.fn();
+      const onDrop = vi.fn();
+      const stopProgress = commands.onEvidenceProgress(onProgress);
+      const stopDrop = commands.onFilesDropped(onDrop);
+      expect(listen).toHaveBeenCalledWith('evidence-progress', expect.any(Function));
+      expect(listen).toHaveBeenCalledWith('files-dropped', expect.any(Function));
+      await Promise.resolve();
+      await Promise.resolve();
+      const event = { index: 1, count: 2, file: 'a.png', done: 10, total: 20 };
+      handlers.get('evidence-progress')?.({ payload: event });
+      handlers.get('files-dropped')?.({ payload: [{ name: 'a.png', size: 20 }] });
+      expect(onProgress).toHaveBeenCalledWith(event);
+      expect(onDrop).toHaveBeenCalledWith([{ name: 'a.png', size: 20 }]);
+      stopProgress();
+      stopDrop();
+      expect(unlisten).toHaveBeenCalledTimes(2);
+    } finally {
+      delete (window as unknown as Record<string, unknown>).__TAURI_INTERNALS__;
+    }
+  });
+
+  it('do nothing outside Tauri', () => {
+    const stop = commands.onFilesDropped(() => {});
+    expect(listen).not.toHaveBeenCalled();
+    stop();
   });
 });

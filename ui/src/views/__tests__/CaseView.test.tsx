@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -49,11 +49,12 @@ describe('CaseView', () => {
     m.getIncident.mockImplementation(async (_n, id) => incident(id));
   });
 
-  it('has Overview, Protocol, Timeline, People, Risk and Management tabs, switched with the arrow keys and Alt+1…6', async () => {
+  it('has Overview, Protocol, Timeline, People, Risk, Management and Evidence tabs, switched with the arrow keys and Alt+1…7', async () => {
     const user = userEvent.setup();
     render(<CaseView detail={detail} onEdit={vi.fn()} onHandover={vi.fn()} />);
     const tabs = screen.getAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['Overview', 'Protocol', 'Timeline', 'People', 'Risk', 'Management']);
+    expect(tabs.map((t) => t.textContent)).toEqual(['Overview', 'Protocol', 'Timeline', 'People', 'Risk', 'Management', 'Evidence']);
+    expect(document.querySelector('[data-tab="evidence"]')).toBe(byId('tab-evidence'));
     expect(byId('tab-overview')).toHaveAttribute('aria-selected', 'true');
     expect(byId('case-heading')).toBeVisible();
     await waitFor(() => expect(byId('summary-incidents')).toHaveTextContent('3'));
@@ -75,9 +76,31 @@ describe('CaseView', () => {
     await user.keyboard('{Alt>}4{/Alt}');
     expect(byId('tab-people')).toHaveAttribute('aria-selected', 'true');
     await user.keyboard('{End}');
+    expect(byId('tab-evidence')).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{ArrowLeft}');
     expect(byId('tab-management')).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{Alt>}7{/Alt}');
+    expect(byId('tab-evidence')).toHaveAttribute('aria-selected', 'true');
     await user.keyboard('{Alt>}2{/Alt}');
     expect(byId('tab-protocol')).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('opens "Add evidence" on the Evidence tab with the files dropped on the window', async () => {
+    let drop: ((files: commands.PendingFile[]) => void) | null = null;
+    m.onFilesDropped.mockImplementation((cb) => {
+      drop = cb;
+      return () => {};
+    });
+    m.onEvidenceProgress.mockReturnValue(() => {});
+    m.listExhibits.mockResolvedValue([]);
+    render(<CaseView detail={detail} onEdit={vi.fn()} onHandover={vi.fn()} />);
+    await waitFor(() => expect(drop).not.toBeNull());
+    act(() => drop?.([{ name: 'voicemail.m4a', size: 48_044 }]));
+    const dialog = await screen.findByRole('dialog', { name: 'Add evidence' });
+    expect(within(dialog).getByRole('list', { name: 'Files to add' })).toHaveTextContent('voicemail.m4a');
+    expect(byId('tab-evidence')).toHaveAttribute('aria-selected', 'true');
+    // The shell is not asked again: the drop said what it holds.
+    expect(m.pendingEvidenceFiles).not.toHaveBeenCalled();
   });
 
   it('offers to add or import the first incidents of an empty case; N opens the form', async () => {

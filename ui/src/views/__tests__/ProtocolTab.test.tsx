@@ -7,6 +7,7 @@ vi.mock('../../ipc/commands', async (importOriginal) =>
 );
 
 import * as commands from '../../ipc/commands';
+import { exhibitInput, rows as exhibitRows, voicemail } from '../../test/evidenceFixtures';
 import { incident, people, tx } from '../../test/fixtures';
 import { ProtocolTab } from '../ProtocolTab';
 
@@ -175,12 +176,14 @@ describe('ProtocolTab', () => {
     const select = within(personItem).getByRole('combobox');
     expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Link a victim in the case…', 'Miriam Okafor', 'Daniel Reyes (suspect)', 'Priya Shah (witness)']);
     expect(within(personItem).getByRole('button', { name: 'Add victim…' })).toBeInTheDocument();
-    // incidents: add or link; action: by the record it creates; evidence: a Done checkbox.
+    // incidents: add or link; action: by the record it creates; evidence: the register's exhibits to tick.
     const incidentsItem = document.querySelector<HTMLElement>('[data-item-id="earlierIncidents"]')!;
     expect(within(incidentsItem).getByRole('button', { name: 'Add incident…' })).toBeInTheDocument();
     expect(within(incidentsItem).getByRole('button', { name: 'Link existing…' })).toBeInTheDocument();
     expect(within(document.querySelector<HTMLElement>('[data-item-id="screening"]')!).getByRole('button', { name: 'Start risk assessment…' })).toBeInTheDocument();
-    expect(within(document.querySelector<HTMLElement>('[data-item-id="evidenceKept"]')!).getByRole('checkbox', { name: 'Done' })).toBeInTheDocument();
+    const evidenceItem = document.querySelector<HTMLElement>('[data-item-id="evidenceKept"]')!;
+    expect(within(evidenceItem).queryByRole('checkbox', { name: 'Done' })).toBeNull();
+    expect(within(evidenceItem).getByRole('button', { name: 'Add evidence…' })).toBeInTheDocument();
 
     await user.click(document.getElementById('wizard-back')!);
     expect(stepShown()).toBe('immediateSafety');
@@ -283,13 +286,11 @@ describe('ProtocolTab', () => {
     expect(stepShown()).toBe('records');
   });
 
-  it('ticks evidence as done, links a person and keeps a note', async () => {
+  it('links a person and keeps a note', async () => {
     const user = userEvent.setup();
     renderTab();
     await waitFor(() => expect(stepShown()).toBe('immediateSafety'));
     await user.click(document.getElementById('wizard-next')!);
-    await user.click(screen.getByRole('checkbox', { name: 'Done' }));
-    expect(m.answerItem).toHaveBeenLastCalledWith(NUMBER, 'evidenceKept', { value: 'done', values: [], note: '' });
 
     const personItem = document.querySelector<HTMLElement>('[data-item-id="victimPerson"]')!;
     await user.selectOptions(within(personItem).getByRole('combobox'), 'p-victim');
@@ -324,6 +325,46 @@ describe('ProtocolTab', () => {
     await waitFor(() => expect(m.answerItem).toHaveBeenCalledWith(NUMBER, 'earlierIncidents', { value: '', values: ['inc-new'], note: '' }));
     expect(onIncidentSaved).toHaveBeenCalledWith(saved);
     expect(incidentsItem).toHaveTextContent('Sat 14 Mar 2026, 21:30 · Threats to the victim');
+  });
+
+  it('links exhibits of the register to an evidence item, and adds new evidence from it', async () => {
+    const user = userEvent.setup();
+    m.listExhibits.mockResolvedValue(exhibitRows);
+    m.getProtocol.mockResolvedValue(view([stored('evidenceKept', { value: '', values: ['x1'], note: '' })]));
+    const onEvidenceChanged = vi.fn();
+    renderTab({ onEvidenceChanged });
+    await waitFor(() => expect(stepShown()).toBe('immediateSafety'));
+    await user.click(document.getElementById('wizard-next')!);
+    const item = document.querySelector<HTMLElement>('[data-item-id="evidenceKept"]')!;
+    await waitFor(() => expect(item).toHaveTextContent('1 exhibit linked'));
+    const boxes = within(item).getAllByRole('checkbox');
+    expect(boxes.map((b) => b.getAttribute('data-exhibit-number'))).toEqual(exhibitRows.map((r) => r.number));
+    expect(boxes.map((b) => (b as HTMLInputElement).checked)).toEqual([true, false, false]);
+    expect(within(item).queryByRole('checkbox', { name: 'Done' })).toBeNull();
+
+    await user.click(within(item).getByRole('checkbox', { name: /E003/ }));
+    expect(m.answerItem).toHaveBeenLastCalledWith(NUMBER, 'evidenceKept', { value: '', values: ['x1', 'x3'], note: '' });
+    expect(item).toHaveTextContent('2 exhibits linked');
+    await user.click(within(item).getByRole('checkbox', { name: /E001/ }));
+    expect(m.answerItem).toHaveBeenLastCalledWith(NUMBER, 'evidenceKept', { value: '', values: ['x3'], note: '' });
+    expect(item).toHaveTextContent('1 exhibit linked');
+
+    // "Add evidence…" opens the add dialog; what it adds is linked.
+    m.pendingEvidenceFiles.mockResolvedValue([]);
+    m.onEvidenceProgress.mockReturnValue(() => {});
+    m.onFilesDropped.mockReturnValue(() => {});
+    const added: commands.Exhibit = { ...voicemail, id: 'x9', number: '2024-0173-E009', input: exhibitInput({ description: 'Letter', kind: 'physicalItem', physical: true }) };
+    m.addExhibits.mockResolvedValue({ added: [added], cancelled: false });
+    await user.click(within(item).getByRole('button', { name: 'Add evidence…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add evidence' });
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Physical item (no file)' }));
+    await user.type(within(dialog).getByLabelText('Description'), 'Letter');
+    await user.click(dialog.querySelector<HTMLButtonElement>('[data-action="add-exhibits"]')!);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(m.answerItem).toHaveBeenLastCalledWith(NUMBER, 'evidenceKept', { value: '', values: ['x3', 'x9'], note: '' });
+    expect(onEvidenceChanged).toHaveBeenCalled();
+    await waitFor(() => expect(item).toHaveTextContent('2 exhibits linked'));
+    expect(within(item).getByRole('checkbox', { name: /E009/ })).toBeChecked();
   });
 
   it('puts the id of a risk assessment started from an action into the answer', async () => {

@@ -99,4 +99,31 @@ describe('SettingsDialog', () => {
     await waitFor(() => expect(onProfileSaved).toHaveBeenCalledWith(saved));
     expect(m.saveProfile).toHaveBeenCalledWith(saved);
   });
+
+  it("sets the exhibit-number format, showing the core's message when it is refused", async () => {
+    const user = userEvent.setup();
+    m.getExhibitFormat.mockResolvedValue('{case}-E{n:03}');
+    render(<SettingsDialog profile={profile} onProfileSaved={vi.fn()} onClose={vi.fn()} />);
+    const field = screen.getByLabelText('Exhibit number format');
+    await waitFor(() => expect(field).toHaveValue('{case}-E{n:03}'));
+    m.setExhibitFormat.mockRejectedValueOnce({
+      kind: 'validation',
+      message: 'exhibit number format: include {n} (or {n:03} for three digits) where the exhibit\'s sequence goes',
+    });
+    await user.clear(field);
+    await user.type(field, 'EX-{{case}');
+    await user.click(document.getElementById('settings-exhibit-format-save')!);
+    expect(m.setExhibitFormat).toHaveBeenLastCalledWith('EX-{case}');
+    await waitFor(() =>
+      expect(document.getElementById('settings-exhibit-format-result')).toHaveTextContent('include {n} (or {n:03} for three digits)'),
+    );
+    expect(document.getElementById('settings-exhibit-format-result')).toHaveAttribute('role', 'alert');
+
+    m.setExhibitFormat.mockResolvedValueOnce('EX-{case}-{n}');
+    await user.type(field, '-{{n}');
+    await user.click(document.getElementById('settings-exhibit-format-save')!);
+    await waitFor(() =>
+      expect(document.getElementById('settings-exhibit-format-result')).toHaveTextContent('New exhibits will be numbered with EX-{case}-{n}.'),
+    );
+  });
 });
