@@ -24,6 +24,8 @@ mod incidents;
 mod integrity;
 /// Nothing readable on disk.
 mod leaks;
+/// The case packet, checked with stock PDF tools.
+mod packet;
 /// People and identifiers.
 mod people;
 /// Workspace set-up, unlock, lockout, recovery key, passphrase change.

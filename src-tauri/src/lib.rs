@@ -34,7 +34,7 @@ pub fn workspace_dir_from(args: impl IntoIterator<Item = String>) -> PathBuf {
 /// Registers state, plugins and commands on a builder (also used by tests
 /// with the mock runtime).
 pub fn builder<R: tauri::Runtime>(b: tauri::Builder<R>, dir: PathBuf) -> tauri::Builder<R> {
-    use commands::{case, evidence, incident, management, people, workspace};
+    use commands::{case, evidence, incident, management, packet, people, workspace};
     b.manage(state::AppState::new(dir))
         .register_asynchronous_uri_scheme_protocol(preview::SCHEME, preview::protocol)
         .on_window_event(on_window_event)
@@ -106,6 +106,17 @@ pub fn builder<R: tauri::Runtime>(b: tauri::Builder<R>, dir: PathBuf) -> tauri::
             evidence::export_exhibit,
             evidence::get_exhibit_format,
             evidence::set_exhibit_format,
+            packet::list_statutes,
+            packet::elements_matrix,
+            packet::set_case_statutes,
+            packet::set_element_links,
+            packet::get_packet_info,
+            packet::save_packet_info,
+            packet::packet_history,
+            packet::signing_identity,
+            packet::cancel_packet,
+            packet::preview_packet,
+            packet::export_packet,
         ])
 }
 

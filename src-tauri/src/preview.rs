@@ -64,6 +64,9 @@ fn respond(
     let mut r = Response::builder()
         .status(status)
         .header(header::CACHE_CONTROL, "no-store")
+        // The app's own origin fetches text and PDFs from this scheme; no
+        // other origin can reach a custom protocol of this window.
+        .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")
         .header("X-Content-Type-Options", "nosniff");
     for (k, v) in headers {
         r = r.header(k, v);
@@ -84,6 +87,16 @@ pub fn handle(state: &AppState, req: &Request<Vec<u8>>) -> Response<Vec<u8>> {
     // `convertFileSrc` encodes the whole "<case>/<exhibit id>" as one
     // segment; exhibit ids never hold a slash, case numbers may.
     let path = percent_decode(req.uri().path().trim_start_matches('/'));
+    if path == "packet-preview" {
+        return match state.packet_preview() {
+            Some(bytes) if state.is_unlocked() => respond(
+                StatusCode::OK,
+                bytes,
+                &[(header::CONTENT_TYPE, "application/pdf".into())],
+            ),
+            _ => text(StatusCode::NOT_FOUND, "no packet preview"),
+        };
+    }
     let Some((case, exhibit)) = path.rsplit_once('/') else {
         return text(StatusCode::NOT_FOUND, "no such exhibit");
     };

@@ -25,8 +25,10 @@ pub struct AppState {
     /// Evidence files chosen in the native dialog or dropped on the window,
     /// waiting to be added (paths stay here, never in the web view).
     pending_files: Mutex<Vec<PathBuf>>,
-    /// Set to stop the running ingest.
+    /// Set to stop the running ingest or packet export.
     cancel_ingest: AtomicBool,
+    /// The last packet preview (in memory only).
+    packet_preview: Mutex<Option<Vec<u8>>>,
 }
 
 /// A chosen or dropped file, as the web view sees it: name and size only.
@@ -58,6 +60,7 @@ impl AppState {
             import: Mutex::new(None),
             pending_files: Mutex::new(Vec::new()),
             cancel_ingest: AtomicBool::new(false),
+            packet_preview: Mutex::new(None),
         }
     }
 
@@ -85,6 +88,7 @@ impl AppState {
     pub fn lock(&self) -> bool {
         self.set_import(None);
         self.set_pending_files(Vec::new());
+        self.set_packet_preview(None);
         self.cancel_ingest();
         self.guard().take().is_some()
     }
@@ -128,6 +132,22 @@ impl AppState {
     /// Takes the files waiting to be added.
     pub fn take_pending_paths(&self) -> Vec<PathBuf> {
         std::mem::take(&mut *self.pending_files.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    /// Keeps (or drops) the packet preview.
+    pub fn set_packet_preview(&self, bytes: Option<Vec<u8>>) {
+        *self
+            .packet_preview
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = bytes;
+    }
+
+    /// The packet preview's bytes.
+    pub fn packet_preview(&self) -> Option<Vec<u8>> {
+        self.packet_preview
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// Asks the running ingest to stop.

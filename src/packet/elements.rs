@@ -35,11 +35,12 @@ pub(crate) struct MatrixInput<'a> {
 
 /// True when an incident's own data supports `kind`.
 pub(crate) fn derived(i: &Incident, kind: ElementKind) -> bool {
+    let cat = i.input.category.as_str();
+    // An order or bail breach by the suspect is one of the acts too.
     let act = i.input.suspect_id.is_some()
         && i.input.attribution != Attribution::Unknown
-        && i.group != "system"
-        && i.group != "unclassified";
-    let cat = i.input.category.as_str();
+        && ((i.group != "system" && i.group != "unclassified")
+            || ["orderViolation", "bailBreach"].contains(&cat));
     match kind {
         ElementKind::CourseOfConduct | ElementKind::DirectedAt => act,
         ElementKind::Threat => THREAT_CATEGORIES.contains(&cat),

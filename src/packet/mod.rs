@@ -824,3 +824,20 @@ pub fn verify_packet_bytes(bytes: &[u8]) -> PacketVerifyReport {
         manifest,
     }
 }
+
+/// For tests of the verifier: re-signs a packet's bytes in place with a new,
+/// unrelated key (what a forger with another key could do).
+#[doc(hidden)]
+pub fn resign_with_new_key(bytes: &mut [u8]) -> Result<()> {
+    let found = pdf::find_signature(bytes).map_err(|_| Error::Crypto("no signature"))?;
+    let id = sign::Identity::generate("Someone Else", "0", "X", "Y")?;
+    let cms = id.sign_digest(&found.digest, chrono::Utc::now())?;
+    let hex = crypto::to_hex(&cms);
+    let start = found.range[1] + 1;
+    let end = found.range[2] - 1;
+    for b in &mut bytes[start..end] {
+        *b = b'0';
+    }
+    bytes[start..start + hex.len()].copy_from_slice(hex.as_bytes());
+    Ok(())
+}

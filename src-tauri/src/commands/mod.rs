@@ -5,5 +5,6 @@ pub mod case;
 pub mod evidence;
 pub mod incident;
 pub mod management;
+pub mod packet;
 pub mod people;
 pub mod workspace;

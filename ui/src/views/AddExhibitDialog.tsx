@@ -192,7 +192,6 @@ export function AddExhibitDialog({
   const [incidentLabels, setIncidentLabels] = useState<Map<string, ReactNode>>(() => new Map());
   const [tz] = useState(() => editing?.input.tz ?? browserTimeZone());
   const runningRef = useRef(false);
-  const progressRef = useRef<HTMLDivElement>(null);
   const explainRef = useRef(explain);
   explainRef.current = explain;
 
@@ -241,11 +240,6 @@ export function AddExhibitDialog({
       if (typeof off === 'function') off();
     };
   }, [adding]);
-
-  // Keep the progress bar and its Cancel button in view in a long form.
-  useEffect(() => {
-    if (running && adding && typeof progressRef.current?.scrollIntoView === 'function') progressRef.current.scrollIntoView({ block: 'nearest' });
-  }, [running, adding]);
 
   // The legal process a provider return came under.
   const needsLegal = v.source === 'providerReturn';
@@ -826,63 +820,65 @@ export function AddExhibitDialog({
             </div>
           </fieldset>
 
-          {notice ? (
-            <p className="form-note" role="status" id="exhibit-notice">
-              {notice}
-            </p>
-          ) : null}
-          <div id="exhibit-error" role="alert" className="form-error">
-            {error}
-          </div>
-
-          {running && adding && !v.physical ? (
-            <div className="ingest-progress" id="ingest-progress" ref={progressRef}>
-              <p className="ingest-file">
-                {progress ? (
-                  <>
-                    File {progress.index} of {progress.count}: <span className="mono break">{progress.file}</span>
-                  </>
-                ) : (
-                  <>
-                    <Spinner /> Starting…
-                  </>
-                )}
+          <div className="exhibit-footer">
+            {notice ? (
+              <p className="form-note" role="status" id="exhibit-notice">
+                {notice}
               </p>
-              <div
-                className="progress progress-large"
-                role="progressbar"
-                aria-label="Adding the files"
-                aria-valuemin={0}
-                aria-valuemax={100}
-                aria-valuenow={bp.percent}
-                aria-valuetext={progress ? `File ${progress.index} of ${progress.count}, ${bp.percent}%` : 'Starting'}
-              >
-                <span className="progress-fill" style={{ width: `${bp.percent}%` }} />
-              </div>
-              <p className="ingest-numbers" aria-live="off">
-                {bp.percent}% · {formatBytes(bp.done)} of {formatBytes(bp.total)}
-              </p>
-            </div>
-          ) : null}
-
-          <div className="form-actions">
-            <button type="submit" id="exhibit-save" className="button button-primary" data-action="add-exhibits" disabled={running}>
-              {submitLabel}
-            </button>
-            {running && adding ? (
-              <button type="button" id="ingest-cancel" className="button button-secondary" data-action="cancel-ingest" disabled={cancelling} onClick={() => void cancel()}>
-                {cancelling ? 'Cancelling…' : 'Cancel'}
-              </button>
-            ) : (
-              <button type="button" className="button button-secondary" onClick={dismiss} disabled={running}>
-                Cancel
-              </button>
-            )}
-            {adding && !running && !v.physical && files.length === 0 ? (
-              <span className="hint">
-                <Icon name="alert" /> Choose the files first, or tick “Physical item”.
-              </span>
             ) : null}
+            <div id="exhibit-error" role="alert" className="form-error">
+              {error}
+            </div>
+
+            {running && adding && !v.physical ? (
+              <div className="ingest-progress" id="ingest-progress">
+                <p className="ingest-file">
+                  {progress ? (
+                    <>
+                      File {progress.index} of {progress.count}: <span className="mono break">{progress.file}</span>
+                    </>
+                  ) : (
+                    <>
+                      <Spinner /> Starting…
+                    </>
+                  )}
+                </p>
+                <div
+                  className="progress progress-large"
+                  role="progressbar"
+                  aria-label="Adding the files"
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  aria-valuenow={bp.percent}
+                  aria-valuetext={progress ? `File ${progress.index} of ${progress.count}, ${bp.percent}%` : 'Starting'}
+                >
+                  <span className="progress-fill" style={{ width: `${bp.percent}%` }} />
+                </div>
+                <p className="ingest-numbers" aria-live="off">
+                  {bp.percent}% · {formatBytes(bp.done)} of {formatBytes(bp.total)}
+                </p>
+              </div>
+            ) : null}
+
+            <div className="form-actions">
+              <button type="submit" id="exhibit-save" className="button button-primary" data-action="add-exhibits" disabled={running}>
+                {submitLabel}
+              </button>
+              {running && adding ? (
+                <button type="button" id="ingest-cancel" className="button button-secondary" data-action="cancel-ingest" disabled={cancelling} onClick={() => void cancel()}>
+                  {cancelling ? 'Cancelling…' : 'Cancel'}
+                </button>
+              ) : (
+                <button type="button" className="button button-secondary" onClick={dismiss} disabled={running}>
+                  Cancel
+                </button>
+              )}
+              {adding && !running && !v.physical && files.length === 0 ? (
+                <span className="hint">
+                  <Icon name="alert" /> Choose the files first, or tick “Physical item”.
+                </span>
+              ) : null}
+            </div>
           </div>
         </form>
       </Dialog>

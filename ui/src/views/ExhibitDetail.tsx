@@ -407,7 +407,8 @@ export function ExhibitDetail({
           </dl>
           <ExhibitPreview key={exhibit.id} number={number} exhibitId={exhibit.id} file={file} exportButton={exportButton} />
           <div className="exhibit-export">
-            {exportButton}
+            {/* Files without a preview offer the button in the preview box already. */}
+            {file.preview !== 'none' ? exportButton : null}
             <p id="exhibit-export-hint" className="hint">
               Writes the original file to a folder you choose. The copy is <strong>not encrypted</strong>: keep it safe.
             </p>

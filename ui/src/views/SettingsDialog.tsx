@@ -255,7 +255,7 @@ export function SettingsDialog({
         <form className="form" onSubmit={submitPattern} aria-busy={busy === 'exhibits' ? 'true' : undefined}>
           <div className="field">
             <label htmlFor="settings-exhibit-format">Exhibit number format</label>
-            <div className="field-inline">
+            <div className="inline-row">
               <input
                 id="settings-exhibit-format"
                 className="input mono input-pattern"
