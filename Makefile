@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # the tests use (WebKit's WebDriver, a virtual X display, PDF and image tools).
 APT_BUILD := build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
              libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev
-APT_TEST  := webkit2gtk-driver xvfb xauth poppler-utils imagemagick fonts-dejavu-core
+APT_TEST  := webkit2gtk-driver xvfb xauth poppler-utils qpdf imagemagick fonts-dejavu-core xdotool time
 APP := target/debug/vigil-desktop
 
 .PHONY: help run test setup system-packages tools ui-deps ui build bench \
@@ -19,7 +19,7 @@ APP := target/debug/vigil-desktop
 help:
 	@echo "make run    set up, build and open Vigil"
 	@echo "make test   set up and run every test (lint, core, shell, UI, end-to-end)"
-	@echo "make bench  print unlock, open and SQLCipher-overhead figures"
+	@echo "make bench  print unlock, open, SQLCipher-overhead, evidence-ingest and packet figures"
 
 ## Setup ---------------------------------------------------------------------
 
@@ -61,6 +61,7 @@ run: setup build
 bench: setup ui
 	cargo bench --workspace --bench core
 	cargo bench --workspace --bench evidence
+	cargo bench --workspace --bench packet
 
 ## Tests -----------------------------------------------------------------------
 

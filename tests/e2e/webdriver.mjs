@@ -58,13 +58,22 @@ export class Session {
   }
 
   async click(css) {
-    const id = await this.find(css);
-    // Bring it to the middle of its scrolling container first, as a user would scroll to it.
-    await wd('POST', `${this.base}/execute/sync`, {
-      script: 'const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView({ block: "center", inline: "nearest" });',
-      args: [css],
-    });
-    await wd('POST', `${this.base}/element/${id}/click`, {});
+    // React may replace the element between finding and clicking it (a list
+    // that finished loading): then find it again, as a user's eye would.
+    for (let attempt = 0; ; attempt++) {
+      const id = await this.find(css);
+      // Bring it to the middle of its scrolling container first, as a user would scroll to it.
+      await wd('POST', `${this.base}/execute/sync`, {
+        script: 'const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView({ block: "center", inline: "nearest" });',
+        args: [css],
+      });
+      try {
+        await wd('POST', `${this.base}/element/${id}/click`, {});
+        return;
+      } catch (e) {
+        if (attempt >= 3 || !/stale element/.test(String(e.message))) throw e;
+      }
+    }
   }
 
   async type(css, text) {

@@ -15,6 +15,10 @@ interface PdfPreviewProps {
   name: string;
   /** Shown when pdf.js cannot render the file (the Export button). */
   fallback: ReactNode;
+  /** After "The first N of M pages.": where to read the rest. */
+  restHint?: string;
+  /** When pdf.js cannot render the file. */
+  failText?: string;
 }
 
 /**
@@ -22,7 +26,13 @@ interface PdfPreviewProps {
  * only when a PDF is shown; its worker is bundled (no CDN, no eval: the
  * CSP allows neither). The bytes are fetched here and handed over whole.
  */
-export function PdfPreview({ url, name, fallback }: PdfPreviewProps) {
+export function PdfPreview({
+  url,
+  name,
+  fallback,
+  restHint = 'Export the original to read the rest.',
+  failText = 'This PDF could not be shown here. Export the original to read it in another program.',
+}: PdfPreviewProps) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const pagesRef = useRef<HTMLDivElement>(null);
 
@@ -88,14 +98,14 @@ export function PdfPreview({ url, name, fallback }: PdfPreviewProps) {
       ) : null}
       {state.kind === 'error' ? (
         <div className="preview-fallback" role="status">
-          <p>This PDF could not be shown here. Export the original to read it in another program.</p>
+          <p>{failText}</p>
           {fallback}
         </div>
       ) : null}
       {state.kind === 'ok' ? (
         <p className="hint block">
           {state.shown < state.pages
-            ? `The first ${state.shown} of ${plural(state.pages, 'page')}. Export the original to read the rest.`
+            ? `The first ${state.shown} of ${plural(state.pages, 'page')}. ${restHint}`
             : plural(state.pages, 'page')}
         </p>
       ) : null}

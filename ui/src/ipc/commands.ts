@@ -58,6 +58,15 @@ import type { ExhibitRow } from './bindings/ExhibitRow';
 import type { ExportedExhibit } from './bindings/ExportedExhibit';
 import type { IngestEvent } from './bindings/IngestEvent';
 import type { PendingFile } from './bindings/PendingFile';
+import type { ElementKind } from './bindings/ElementKind';
+import type { ElementsMatrix } from './bindings/ElementsMatrix';
+import type { PacketExport } from './bindings/PacketExport';
+import type { PacketInfo } from './bindings/PacketInfo';
+import type { PacketOptions } from './bindings/PacketOptions';
+import type { PacketProgress } from './bindings/PacketProgress';
+import type { PacketReport } from './bindings/PacketReport';
+import type { SignerInfoSummary } from './bindings/SignerInfoSummary';
+import type { Statute } from './bindings/Statute';
 
 export type {
   AppStatus,
@@ -174,6 +183,20 @@ export type { ExhibitKind } from './bindings/ExhibitKind';
 export type { HashCheck } from './bindings/HashCheck';
 export type { PreviewKind } from './bindings/PreviewKind';
 
+export type { ElementKind, ElementsMatrix, PacketExport, PacketInfo, PacketOptions, PacketProgress, PacketReport, SignerInfoSummary, Statute };
+export type { ElementLink } from './bindings/ElementLink';
+export type { ElementRow } from './bindings/ElementRow';
+export type { Gap } from './bindings/Gap';
+export type { GapLevel } from './bindings/GapLevel';
+export type { PacketProfile } from './bindings/PacketProfile';
+export type { PacketSection } from './bindings/PacketSection';
+export type { Paper } from './bindings/Paper';
+export type { StatuteElement } from './bindings/StatuteElement';
+export type { Support } from './bindings/Support';
+
+/** A record that can be linked to element kinds. */
+export type ElementRecord = 'incident' | 'exhibit';
+
 /** Name of the event the backend emits when it locks the workspace by itself. */
 export const LOCKED_EVENT = 'vigil://locked';
 /** Progress of `add_exhibits` (payload IngestEvent), about every 80 ms. */
@@ -182,6 +205,10 @@ export const EVIDENCE_PROGRESS_EVENT = 'evidence-progress';
 export const FILES_DROPPED_EVENT = 'files-dropped';
 /** The custom protocol that serves an exhibit's bytes for previews. */
 export const EXHIBIT_SCHEME = 'vexhibit';
+/** Progress of `preview_packet` and `export_packet` (payload PacketProgress). */
+export const PACKET_PROGRESS_EVENT = 'packet-progress';
+/** Path on the `vexhibit:` protocol where the last packet preview is served from memory. */
+export const PACKET_PREVIEW_PATH = 'packet-preview';
 
 // Every ErrorKind exactly once: tsc fails here when the Rust enum changes.
 const ERROR_KINDS: Record<ErrorKind, true> = {
@@ -595,18 +622,86 @@ export function setExhibitFormat(pattern: string): Promise<string> {
   return call('set_exhibit_format', { pattern });
 }
 
-/**
- * URL of an exhibit's bytes on the `vexhibit:` protocol, for <img>, <audio>,
- * <video> and fetch (it supports HTTP ranges).
- */
-export function exhibitPreviewUrl(caseNumber: string, exhibitId: string): string {
-  const path = `${caseNumber}/${exhibitId}`;
+/** Where a scheme path is served: Tauri's form inside the shell, the Linux/macOS form outside. */
+function schemeUrl(path: string): string {
   const internals =
     typeof window !== 'undefined'
       ? (window as unknown as { __TAURI_INTERNALS__?: { convertFileSrc?: unknown } }).__TAURI_INTERNALS__
       : undefined;
   if (internals && typeof internals.convertFileSrc === 'function') return convertFileSrc(path, EXHIBIT_SCHEME);
   return `${EXHIBIT_SCHEME}://localhost/${encodeURIComponent(path)}`;
+}
+
+/**
+ * URL of an exhibit's bytes on the `vexhibit:` protocol, for <img>, <audio>,
+ * <video> and fetch (it supports HTTP ranges).
+ */
+export function exhibitPreviewUrl(caseNumber: string, exhibitId: string): string {
+  return schemeUrl(`${caseNumber}/${exhibitId}`);
+}
+
+// ---- case packet ---------------------------------------------------------------
+
+/** Every statute profile the workspace knows (shipped and the agency's own). */
+export function listStatutes(): Promise<Statute[]> {
+  return call('list_statutes');
+}
+
+/** The case's statutes, element × supporting records, gaps and hand-made links. */
+export function elementsMatrix(number: string): Promise<ElementsMatrix> {
+  return call('elements_matrix', { number });
+}
+
+/** Charge the case under these statutes (ids); returns the new matrix. */
+export function setCaseStatutes(number: string, ids: string[]): Promise<ElementsMatrix> {
+  return call('set_case_statutes', { number, ids });
+}
+
+/** Replace the element kinds linked by hand to one incident or exhibit; returns the new matrix. */
+export function setElementLinks(number: string, record: ElementRecord, id: string, elements: ElementKind[]): Promise<ElementsMatrix> {
+  return call('set_element_links', { number, record, id, elements });
+}
+
+export function getPacketInfo(number: string): Promise<PacketInfo> {
+  return call('get_packet_info', { number });
+}
+
+export function savePacketInfo(number: string, info: PacketInfo): Promise<PacketInfo> {
+  return call('save_packet_info', { number, info });
+}
+
+/** The case's packet exports, newest first. */
+export function packetHistory(number: string): Promise<PacketExport[]> {
+  return call('packet_history', { number });
+}
+
+/** The certificate packets are signed with. */
+export function signingIdentity(): Promise<SignerInfoSummary> {
+  return call('signing_identity');
+}
+
+/**
+ * Make the packet in memory; returns its page count. The PDF is then served
+ * at `packetPreviewUrl(…)`. Progress arrives through `onPacketProgress`;
+ * `cancelPacket` stops it (this then rejects with kind "cancelled").
+ */
+export function previewPacket(number: string, options: PacketOptions): Promise<number> {
+  return call('preview_packet', { number, options });
+}
+
+/** Ask where to save (native dialog), make, sign and write the packet. null = dialog cancelled. */
+export function exportPacket(number: string, options: PacketOptions): Promise<PacketReport | null> {
+  return call('export_packet', { number, options });
+}
+
+/** Stop the running preview or export. */
+export function cancelPacket(): Promise<void> {
+  return call('cancel_packet');
+}
+
+/** URL of the last packet preview; `version` busts the web view's cache after each new preview. */
+export function packetPreviewUrl(version: number): string {
+  return `${schemeUrl(PACKET_PREVIEW_PATH)}?v=${version}`;
 }
 
 // ---- events ----------------------------------------------------------------
@@ -649,4 +744,9 @@ export function onEvidenceProgress(cb: (e: IngestEvent) => void): () => void {
 /** Files dropped on the window: their names and sizes (the shell keeps the paths). */
 export function onFilesDropped(cb: (files: PendingFile[]) => void): () => void {
   return listenTo<PendingFile[]>(FILES_DROPPED_EVENT, (files) => cb(Array.isArray(files) ? files : []));
+}
+
+/** Progress of the running packet preview or export. */
+export function onPacketProgress(cb: (p: PacketProgress) => void): () => void {
+  return listenTo<PacketProgress>(PACKET_PROGRESS_EVENT, cb);
 }

@@ -100,3 +100,12 @@ export function daysUntil(isoDate: string, now: Date = new Date()): number | nul
   if (!d) return null;
   return calendarDaysBetween(now, d);
 }
+
+/** A fingerprint in groups for reading aloud: "3fa9c0d1 e2b34f5a …". */
+export function groupHex(value: string, size = 8): string {
+  const clean = value.replace(/[^0-9a-fA-F]/g, '');
+  if (!clean) return value;
+  const groups: string[] = [];
+  for (let i = 0; i < clean.length; i += size) groups.push(clean.slice(i, i + size));
+  return groups.join(' ');
+}

@@ -4,6 +4,7 @@ import type {
   Attribution,
   CustodyKind,
   DueKind,
+  ElementKind,
   EvidenceSource,
   ExhibitKind,
   FearLevel,
@@ -15,6 +16,9 @@ import type {
   LegalStatus,
   Method,
   OrderKind,
+  PacketProfile,
+  PacketSection,
+  Paper,
   PersonRole,
   PlaceType,
   PlanKind,
@@ -308,6 +312,61 @@ export const CUSTODY_KIND_LABELS: Record<CustodyKind, string> = {
   labSubmission: 'Lab submission',
   returnToOwner: 'Returned to owner',
   destruction: 'Destruction',
+};
+
+// ---- case packet ---------------------------------------------------------------------
+
+/** The kinds of proof incidents and exhibits are linked to (one link serves every statute). */
+export const ELEMENT_KIND_LABELS: Record<ElementKind, string> = {
+  courseOfConduct: 'Course of conduct',
+  directedAt: 'Directed at the victim',
+  knowledge: 'Knew or should have known',
+  fear: 'Fear or distress',
+  threat: 'Threat',
+  orderInForce: 'Order in force',
+  priorConviction: 'Prior conviction',
+  interstate: 'Interstate or federal connection',
+  other: 'Other',
+};
+
+export const PACKET_PROFILE_LABELS: Record<PacketProfile, string> = {
+  prosecutor: 'Prosecutor',
+  discovery: 'Defence discovery',
+  supervisor: 'Supervisor review',
+  training: 'Training',
+};
+
+/** One line each: what the copy withholds. */
+export const PACKET_PROFILE_NOTES: Record<PacketProfile, string> = {
+  prosecutor: 'The full packet; nothing is withheld.',
+  discovery: "Withholds confidential identifiers, addresses, the victim's contact details and the safety plan.",
+  supervisor: 'The full packet for review; nothing is withheld.',
+  training: 'Nothing is withheld, but every page is marked “TRAINING — NOT EVIDENCE”.',
+};
+
+/** The optional sections, in the packet's order. */
+export const PACKET_SECTION_LABELS: Record<PacketSection, string> = {
+  summary: 'One-page summary',
+  parties: 'Parties',
+  relationship: 'Relationship history',
+  chronology: 'Chronology',
+  chart: 'Incidents per week (chart)',
+  elements: 'Elements matrix and gaps',
+  exhibits: 'Exhibit index',
+  witnesses: 'Witnesses',
+  impact: 'Victim impact',
+  priorReports: 'Prior reports',
+  orders: 'Protective orders and violations',
+  warnings: 'Suspect contact and warnings',
+  legal: 'Legal process',
+  risk: 'Risk and management',
+  recommendations: 'Recommended charges and conditions',
+  photos: 'Photo exhibits (full page)',
+};
+
+export const PAPER_LABELS: Record<Paper, string> = {
+  letter: 'US Letter',
+  a4: 'A4',
 };
 
 /** Options of a <select> over a label record, in the record's order. */

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Dialog } from '../components/Dialog';
 import { Spinner } from '../components/Spinner';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
@@ -12,6 +12,8 @@ interface IncidentPickerDialogProps {
   title: string;
   /** Ids already linked (ticked to start with). */
   selected: string[];
+  /** A line under the search field saying what ticking does. */
+  hint?: ReactNode;
   /** The ids ticked when the user confirms, and the rows seen for them. */
   onDone(ids: string[], rows: IncidentSummary[]): void;
   onClose(): void;
@@ -21,7 +23,7 @@ interface IncidentPickerDialogProps {
 const LIMIT = 200;
 
 /** Tick incidents already on the timeline to link them to a protocol item. */
-export function IncidentPickerDialog({ number, tx, title, selected, onDone, onClose, explain }: IncidentPickerDialogProps) {
+export function IncidentPickerDialog({ number, tx, title, selected, hint, onDone, onClose, explain }: IncidentPickerDialogProps) {
   const [text, setText] = useState('');
   const settled = useDebouncedValue(text.trim(), 200);
   const [rows, setRows] = useState<IncidentSummary[] | null>(null);
@@ -68,6 +70,7 @@ export function IncidentPickerDialog({ number, tx, title, selected, onDone, onCl
             value={text}
             onChange={(e) => setText(e.target.value)}
           />
+          {hint ? <p className="hint block">{hint}</p> : null}
         </div>
         {error ? (
           <p className="form-error" role="alert">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDateTime, formatRelative, parseDate, todayIsoDate, truncateMiddle } from '../format';
+import { formatBytes, formatDate, formatDateTime, formatRelative, parseDate, todayIsoDate, truncateMiddle, groupHex } from '../format';
 
 describe('parseDate', () => {
   it('reads a bare calendar date as a local date (no shift to the day before)', () => {
@@ -82,5 +82,13 @@ describe('formatBytes', () => {
     expect(formatBytes(512)).toBe('512 bytes');
     expect(formatBytes(1536)).toBe('1.5 KB');
     expect(formatBytes(1_482_113)).toBe('1.4 MB');
+  });
+});
+
+describe('groupHex', () => {
+  it('groups a fingerprint in eights for reading aloud', () => {
+    expect(groupHex('3fa9c0d1e2b34f5a6978c0d1e2f3a4b5')).toBe('3fa9c0d1 e2b34f5a 6978c0d1 e2f3a4b5');
+    expect(groupHex('3F:A9:C0:D1:E2', 4)).toBe('3FA9 C0D1 E2');
+    expect(groupHex('')).toBe('');
   });
 });
