@@ -923,3 +923,119 @@ fn a_full_disk_during_ingest_says_so_and_leaves_nothing() {
         "{names:?}"
     );
 }
+
+// ---- the case packet ----------------------------------------------------------
+
+#[test]
+fn packet_export_and_verify_from_the_command_line() {
+    let cli = Cli::new();
+    cli.init();
+    assert!(cli
+        .run(&["case", "new", "--number", "PK-1", "--title", "Zoë's case"])
+        .status
+        .success());
+    let o = cli.run(&["statute", "list", "--json"]);
+    let list: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(list
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["id"] == "uk-pha-1997-s4a"));
+    let o = cli.run(&["case", "charge", "PK-1", "--statute", "us-18-usc-2261a"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = cli.run(&["case", "elements", "PK-1", "--json"]);
+    let m: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(m["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|g| g["code"] == "fewActs"));
+    let o = cli.run(&["case", "elements", "PK-1"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("NOT SUPPORTED"));
+    let tmp = cli.dir.parent().unwrap();
+    let out = tmp.join("packet.pdf");
+    let o = cli.run(&[
+        "packet",
+        "export",
+        "PK-1",
+        "--profile",
+        "discovery",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let printed = String::from_utf8_lossy(&o.stdout)
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(printed, sha256sum(&out), "the printed hash is the file's");
+    // Refuses to overwrite without --force.
+    let o = cli.run(&[
+        "packet",
+        "export",
+        "PK-1",
+        "--profile",
+        "discovery",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(13));
+    let o = cli.run(&["packet", "verify", out.to_str().unwrap(), "--json"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(r["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["name"] == "Matches the case in this workspace" && c["ok"] == true));
+    // Without the workspace the file is still checked on its own.
+    let o = Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .args(["packet", "verify", "--no-workspace", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // One changed byte fails, with exit code 15 and the check named.
+    let mut bytes = std::fs::read(&out).unwrap();
+    let at = bytes.len() / 4;
+    bytes[at] ^= 0x20;
+    let bad = tmp.join("bad.pdf");
+    std::fs::write(&bad, &bytes).unwrap();
+    let o = cli.run(&["packet", "verify", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(15));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("[FAIL] Signature"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    // The export is in the case's history.
+    let o = cli.run(&["packet", "history", "PK-1", "--json"]);
+    let h: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(h[0]["sha256"], printed.as_str());
+    assert_eq!(h[0]["profile"], "discovery");
+}
+
+#[test]
+fn a_malformed_statute_profile_is_refused_naming_line_and_field() {
+    let cli = Cli::new();
+    cli.init();
+    let f = cli.dir.parent().unwrap().join("agency-statute.toml");
+    std::fs::write(&f, "id = \"agency-1\"\nversion = 1\nlabel = \"Local stalking ordinance\"\n\n[[element]]\nid = \"acts\"\nkind = \"pattern\"\nlabel = \"Acts\"\ntext = \"Two or more acts\"\n").unwrap();
+    let o = cli.run(&["statute", "validate", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(12));
+    let e = stderr(&o);
+    assert!(
+        e.contains("agency-statute.toml, line 7, field element.kind"),
+        "{e}"
+    );
+    std::fs::write(&f, "id = \"agency-1\"\nversion = 1\nlabel = \"Local stalking ordinance\"\n\n[[element]]\nid = \"acts\"\nkind = \"courseOfConduct\"\nlabel = \"Acts\"\ntext = \"Two or more acts\"\n").unwrap();
+    let o = cli.run(&["statute", "use", f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = cli.run(&["statute", "show", "agency-1"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Local stalking ordinance"));
+}

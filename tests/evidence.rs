@@ -295,7 +295,7 @@ fn a_redacted_copy_is_a_derived_exhibit_and_the_original_stays_as_it_was() {
     d.derivation = "Victim's home address blacked out for discovery".into();
     let derived = ws.add_exhibit("E-5", &d, Some(&red), &mut go).unwrap();
     let o = ws.get_exhibit("E-5", &original.number).unwrap();
-    assert_eq!(o.derived, [derived.number.clone()]);
+    assert_eq!(o.derived, std::slice::from_ref(&derived.number));
     assert_eq!(o.file.as_ref().unwrap().sha256, sha(&original_bytes));
     assert!(!o.deletable, "an original with derived copies stays");
     assert!(ws

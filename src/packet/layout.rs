@@ -183,13 +183,16 @@ impl Cell {
     }
 }
 
+/// Draws at (x, y bottom, width).
+pub type DrawFn = Box<dyn Fn(&Fonts, f32, f32, f32) -> Vec<Op>>;
+
 /// A vector drawing of a fixed height, drawn by a closure given the origin
 /// (left, bottom) and the width.
 pub struct Drawing {
     /// Height in points.
     pub height: f32,
     /// Draws at (x, y_bottom, width).
-    pub draw: Box<dyn Fn(&Fonts, f32, f32, f32) -> Vec<Op>>,
+    pub draw: DrawFn,
 }
 
 /// Content, in reading order.

@@ -703,9 +703,11 @@ impl PacketJob {
             optimize: true,
             subset_fonts: true,
             secure: true,
+            // Photos at about 1024 x 768 (some 150 ppi across the page) as
+            // JPEG: 200 photo exhibits stay well under e-filing's 25 MB.
             image_optimization: Some(printpdf::ImageOptimizationOptions {
-                quality: Some(0.72),
-                max_image_size: Some("110kb".into()),
+                quality: Some(0.6),
+                max_image_size: Some("2400kb".into()),
                 format: Some(printpdf::ImageCompression::Jpeg),
                 ..Default::default()
             }),

@@ -35,7 +35,8 @@ pub(crate) fn add_outline(doc: &mut lopdf::Document, entries: &[OutlineEntry]) -
     let page_ref = |i: usize| pages.get(&(i as u32 + 1)).copied();
     let root = doc.new_object_id();
     // Group: top-level entries with their children.
-    let mut tops: Vec<(ObjectId, &OutlineEntry, Vec<(ObjectId, &OutlineEntry)>)> = Vec::new();
+    type Children<'a> = Vec<(ObjectId, &'a OutlineEntry)>;
+    let mut tops: Vec<(ObjectId, &OutlineEntry, Children<'_>)> = Vec::new();
     for e in entries {
         if e.level <= 1 || tops.is_empty() {
             tops.push((doc.new_object_id(), e, Vec::new()));

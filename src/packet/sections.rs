@@ -92,7 +92,7 @@ impl Redactor {
                 }
             }
         }
-        r.values.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        r.values.sort_by_key(|v| std::cmp::Reverse(v.0.len()));
         r
     }
 
@@ -170,13 +170,12 @@ pub(crate) fn build(
             .unwrap_or_else(|| id.to_string())
     };
     let h = &d.header;
-    let mut cover = Vec::new();
-    cover.push(Block::Para {
+    let mut cover = vec![Block::Para {
         text: opts.profile.copy_label().into(),
         face: Face::Bold,
         size: 10.0,
         color: DANGER,
-    });
+    }];
     cover.push(Block::Gap(18.0));
     cover.push(Block::Para {
         text: "Stalking case packet".into(),

@@ -116,6 +116,14 @@ mod tests {
                 "75e952e8b16daaf81e61422a9996c9547671daa5ea332ab513ea9ab365eee9c2",
             ),
             (
+                "case/0004_evidence.sql",
+                "63b35ecc6c109443025612f8cbe840d9ba59c77a825a9c8f64aebf0a7160bf80",
+            ),
+            (
+                "case/0005_packet.sql",
+                "b65ca38f3f8f0353fb47a7dd64418728117f76648d047dca579eeffeb13c5fd7",
+            ),
+            (
                 "workspace/0001_init.sql",
                 "8ed25b1e9983c3cd34d21050c278cf7ac5bf53b693080c673c8345882fbb606d",
             ),

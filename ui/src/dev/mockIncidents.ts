@@ -681,7 +681,7 @@ export function makeIncidentHandler(scenario: string) {
     return w.when;
   };
 
-  return async (cmd: string, args: Record<string, unknown>): Promise<{ value: unknown } | undefined> => {
+  const handle = async (cmd: string, args: Record<string, unknown>): Promise<{ value: unknown } | undefined> => {
     switch (cmd) {
       case 'get_taxonomy':
         return { value: TAXONOMY };
@@ -888,4 +888,6 @@ export function makeIncidentHandler(scenario: string) {
         return undefined;
     }
   };
+  // The case packet's mock reads the incidents directly (mockPacket.ts).
+  return Object.assign(handle, { incidentsOf: (number: string): Incident[] => caseOf(number).incidents });
 }

@@ -26,12 +26,13 @@ import { EvidenceTab, type EvidenceNotice } from './EvidenceTab';
 import { ImportDialog } from './ImportDialog';
 import { IncidentFormDialog } from './IncidentFormDialog';
 import { ManagementTab } from './ManagementTab';
+import { PacketTab } from './PacketTab';
 import { PeopleTab } from './PeopleTab';
 import { ProtocolTab } from './ProtocolTab';
 import { RiskTab } from './RiskTab';
 import { TimelineTab } from './TimelineTab';
 
-export type CaseTab = 'overview' | 'protocol' | 'timeline' | 'people' | 'risk' | 'management' | 'evidence';
+export type CaseTab = 'overview' | 'protocol' | 'timeline' | 'people' | 'risk' | 'management' | 'evidence' | 'packet';
 
 const TABS: Array<{ id: CaseTab; label: string; key: string }> = [
   { id: 'overview', label: 'Overview', key: '1' },
@@ -41,6 +42,7 @@ const TABS: Array<{ id: CaseTab; label: string; key: string }> = [
   { id: 'risk', label: 'Risk', key: '5' },
   { id: 'management', label: 'Management', key: '6' },
   { id: 'evidence', label: 'Evidence', key: '7' },
+  { id: 'packet', label: 'Packet', key: '8' },
 ];
 
 interface CaseViewProps {
@@ -164,7 +166,7 @@ export function CaseView({
     if (!readOnly) setForm({ mode: 'new' });
   }, [readOnly]);
 
-  // Alt+1…7 switch tabs; N (outside text fields) and Ctrl+Shift+N add an incident.
+  // Alt+1…8 switch tabs; N (outside text fields) and Ctrl+Shift+N add an incident.
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.defaultPrevented || modalOpen()) return;
@@ -466,6 +468,24 @@ export function CaseView({
             onAdd={() => setAddingEvidence({ files: null, derivedFrom: null })}
             onDerive={(ex) => setAddingEvidence({ files: null, derivedFrom: ex })}
             onChanged={evidenceChanged}
+            explain={explain}
+          />
+        ) : null}
+      </div>
+      <div
+        role="tabpanel"
+        id="panel-packet"
+        aria-labelledby="tab-packet"
+        className="tab-panel tab-panel-scroll"
+        hidden={tab !== 'packet'}
+      >
+        {visited.has('packet') ? (
+          <PacketTab
+            number={number}
+            readOnly={readOnly}
+            tx={tx}
+            active={tab === 'packet'}
+            recordsVersion={version + evidenceVersion + riskVersion + mgmtVersion}
             explain={explain}
           />
         ) : null}

@@ -194,7 +194,7 @@ export function PacketTab({ number, readOnly, tx, active, recordsVersion, explai
 
   const saveInfo = async (e: FormEvent) => {
     e.preventDefault();
-    if (readOnly || infoSaving) return;
+    if (readOnly || infoSaving || !infoDirty) return;
     setInfoSaving(true);
     setInfoError(null);
     setInfoSaved(false);
@@ -529,7 +529,7 @@ export function PacketTab({ number, readOnly, tx, active, recordsVersion, explai
             <div>
               <dt>SHA-256 fingerprint</dt>
               <dd>
-                <code className="hash-inline fingerprint" aria-label={`Fingerprint ${groupHex(signer.fingerprint).split(' ').join(', ')}`}>
+                <code className="hash-inline fingerprint" data-testid="signer-fingerprint">
                   {groupHex(signer.fingerprint)}
                 </code>
                 <span className="block hint">Read it out in groups to whoever checks a packet, so they know it came from you.</span>

@@ -204,6 +204,45 @@ describe('command wrappers', () => {
     }
   });
 
+  it('name the packet commands and their arguments as Rust expects', async () => {
+    const options: commands.PacketOptions = { profile: 'discovery', sections: ['chronology', 'exhibits'], statutes: [], paper: 'a4' };
+    const info: commands.PacketInfo = { charges: 'PC 646.9', custody: 'At large', safetyAlert: '', summary: '', relationship: '', recommendations: '' };
+    const cases: Array<[() => Promise<unknown>, string, Record<string, unknown> | undefined]> = [
+      [() => commands.listStatutes(), 'list_statutes', undefined],
+      [() => commands.elementsMatrix('n'), 'elements_matrix', { number: 'n' }],
+      [() => commands.setCaseStatutes('n', ['us-ca-pc-646.9']), 'set_case_statutes', { number: 'n', ids: ['us-ca-pc-646.9'] }],
+      [() => commands.setElementLinks('n', 'incident', 'i1', ['threat', 'fear']), 'set_element_links', {
+        number: 'n',
+        record: 'incident',
+        id: 'i1',
+        elements: ['threat', 'fear'],
+      }],
+      [() => commands.getPacketInfo('n'), 'get_packet_info', { number: 'n' }],
+      [() => commands.savePacketInfo('n', info), 'save_packet_info', { number: 'n', info }],
+      [() => commands.packetHistory('n'), 'packet_history', { number: 'n' }],
+      [() => commands.signingIdentity(), 'signing_identity', undefined],
+      [() => commands.previewPacket('n', options), 'preview_packet', { number: 'n', options }],
+      [() => commands.exportPacket('n', options), 'export_packet', { number: 'n', options }],
+      [() => commands.cancelPacket(), 'cancel_packet', undefined],
+    ];
+    for (const [run, name, args] of cases) {
+      await run();
+      expect(invokeMock).toHaveBeenLastCalledWith(name, args);
+    }
+  });
+
+  it('serves the packet preview on the vexhibit protocol with a cache-busting version', () => {
+    expect(commands.packetPreviewUrl(3)).toBe('vexhibit://localhost/packet-preview?v=3');
+    (window as unknown as Record<string, unknown>).__TAURI_INTERNALS__ = { convertFileSrc: () => '' };
+    try {
+      vi.mocked(convertFileSrc).mockReturnValue('http://vexhibit.localhost/packet-preview');
+      expect(commands.packetPreviewUrl(4)).toBe('http://vexhibit.localhost/packet-preview?v=4');
+      expect(convertFileSrc).toHaveBeenCalledWith('packet-preview', 'vexhibit');
+    } finally {
+      delete (window as unknown as Record<string, unknown>).__TAURI_INTERNALS__;
+    }
+  });
+
   it('knows the "cancelled" error kind', () => {
     expect(commands.asCommandError({ kind: 'cancelled', message: 'Cancelled.' })).toEqual({ kind: 'cancelled', message: 'Cancelled.' });
   });
@@ -295,6 +334,29 @@ describe('evidence events', () => {
       stopProgress();
       stopDrop();
       expect(unlisten).toHaveBeenCalledTimes(2);
+    } finally {
+      delete (window as unknown as Record<string, unknown>).__TAURI_INTERNALS__;
+    }
+  });
+
+  it('listen to packet-progress inside Tauri', async () => {
+    (window as unknown as Record<string, unknown>).__TAURI_INTERNALS__ = {};
+    try {
+      let handler: ((e: { payload: unknown }) => void) | undefined;
+      const unlisten = vi.fn();
+      vi.mocked(listen).mockImplementation(async (_name, h) => {
+        handler = h as (e: { payload: unknown }) => void;
+        return unlisten;
+      });
+      const cb = vi.fn();
+      const stop = commands.onPacketProgress(cb);
+      expect(listen).toHaveBeenCalledWith('packet-progress', expect.any(Function));
+      await Promise.resolve();
+      await Promise.resolve();
+      handler?.({ payload: { stage: 'Signing', percent: 90 } });
+      expect(cb).toHaveBeenCalledWith({ stage: 'Signing', percent: 90 });
+      stop();
+      expect(unlisten).toHaveBeenCalled();
     } finally {
       delete (window as unknown as Record<string, unknown>).__TAURI_INTERNALS__;
     }

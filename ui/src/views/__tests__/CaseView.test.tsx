@@ -49,12 +49,13 @@ describe('CaseView', () => {
     m.getIncident.mockImplementation(async (_n, id) => incident(id));
   });
 
-  it('has Overview, Protocol, Timeline, People, Risk, Management and Evidence tabs, switched with the arrow keys and Alt+1…7', async () => {
+  it('has Overview, Protocol, Timeline, People, Risk, Management, Evidence and Packet tabs, switched with the arrow keys and Alt+1…8', async () => {
     const user = userEvent.setup();
     render(<CaseView detail={detail} onEdit={vi.fn()} onHandover={vi.fn()} />);
     const tabs = screen.getAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['Overview', 'Protocol', 'Timeline', 'People', 'Risk', 'Management', 'Evidence']);
+    expect(tabs.map((t) => t.textContent)).toEqual(['Overview', 'Protocol', 'Timeline', 'People', 'Risk', 'Management', 'Evidence', 'Packet']);
     expect(document.querySelector('[data-tab="evidence"]')).toBe(byId('tab-evidence'));
+    expect(document.querySelector('[data-tab="packet"]')).toBe(byId('tab-packet'));
     expect(byId('tab-overview')).toHaveAttribute('aria-selected', 'true');
     expect(byId('case-heading')).toBeVisible();
     await waitFor(() => expect(byId('summary-incidents')).toHaveTextContent('3'));
@@ -76,9 +77,12 @@ describe('CaseView', () => {
     await user.keyboard('{Alt>}4{/Alt}');
     expect(byId('tab-people')).toHaveAttribute('aria-selected', 'true');
     await user.keyboard('{End}');
-    expect(byId('tab-evidence')).toHaveAttribute('aria-selected', 'true');
+    expect(byId('tab-packet')).toHaveAttribute('aria-selected', 'true');
     await user.keyboard('{ArrowLeft}');
-    expect(byId('tab-management')).toHaveAttribute('aria-selected', 'true');
+    expect(byId('tab-evidence')).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{Alt>}8{/Alt}');
+    expect(byId('tab-packet')).toHaveAttribute('aria-selected', 'true');
+    expect(byId('tab-packet')).toHaveFocus();
     await user.keyboard('{Alt>}7{/Alt}');
     expect(byId('tab-evidence')).toHaveAttribute('aria-selected', 'true');
     await user.keyboard('{Alt>}2{/Alt}');
