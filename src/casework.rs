@@ -430,11 +430,7 @@ impl UnlockedWorkspace {
         format: ExportFormat,
         destination: &str,
     ) -> Result<(Vec<u8>, u32)> {
-        let ids = incidents::all_ids(&self.case(number)?.conn)?;
-        let mut all = Vec::with_capacity(ids.len());
-        for id in &ids {
-            all.push(self.get_incident(number, id)?);
-        }
+        let all = incidents::all(&self.case(number)?.conn)?;
         let names: BTreeMap<String, String> = self
             .list_people(number)?
             .into_iter()

@@ -303,6 +303,49 @@ fn every_profile_passes_the_stock_tools() {
         assert!(dark > 100, "page 1 has ink ({dark} dark pixels)");
         std::fs::remove_file(img).unwrap();
     }
+    // Bookmarks lead to their sections: each top-level entry's page starts
+    // with that section's title; the photo is drawn on the appendix page.
+    let p = tmp.join("prosecutor.pdf");
+    let (_, json) = run(
+        "qpdf",
+        &["--json", "--json-key=outlines", p.to_str().unwrap()],
+    );
+    let outline: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let tops = outline["outlines"].as_array().unwrap();
+    assert!(tops.len() >= 8, "{tops:?}");
+    for t in tops {
+        let title = t["title"].as_str().unwrap();
+        let page = t["destpageposfrom1"]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{title} has no page"))
+            .to_string();
+        let (_, text) = run(
+            "pdftotext",
+            &["-f", &page, "-l", &page, p.to_str().unwrap(), "-"],
+        );
+        assert!(
+            text.contains(title),
+            "bookmark {title} points at page {page}"
+        );
+    }
+    assert!(
+        tops.iter()
+            .any(|t| t["title"] == "Chronology" && !t["kids"].as_array().unwrap().is_empty()),
+        "months under the chronology"
+    );
+    let appendix = tops
+        .iter()
+        .find(|t| t["title"] == "Appendix: photographs")
+        .unwrap()["destpageposfrom1"]
+        .as_u64()
+        .unwrap();
+    let (_, images) = run("pdfimages", &["-list", p.to_str().unwrap()]);
+    let on: Vec<u64> = images
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().next()?.parse().ok())
+        .collect();
+    assert_eq!(on, [appendix], "{images}");
     // The export history names each file's hash.
     let h = ws.packet_history("P-1").unwrap();
     assert_eq!(h.len(), 4);

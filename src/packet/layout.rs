@@ -7,7 +7,7 @@
 
 use printpdf::{
     Color, FontId, Line, LinePoint, Op, PaintMode, ParsedFont, PdfFontHandle, Point, Pt, Rect, Rgb,
-    TextItem, TextMatrix, XObjectId, XObjectTransform,
+    TextItem, TextMatrix,
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -234,8 +234,8 @@ pub enum Block {
     Drawing(Drawing),
     /// An image, scaled to fit the width and `max_h`.
     Image {
-        /// The image.
-        id: XObjectId,
+        /// Index of the image among the packet's photos.
+        index: usize,
         /// Pixels.
         px: (f32, f32),
         /// Largest height in points.
@@ -296,6 +296,8 @@ pub struct Laid {
     pub pages: Vec<Vec<Op>>,
     /// Outline entries in order.
     pub outline: Vec<OutlineEntry>,
+    /// Images to draw.
+    pub images: Vec<ImagePlacement>,
 }
 
 fn rgb(c: Rgb3) -> Color {
@@ -362,10 +364,71 @@ pub fn line_ops(x1: f32, y1: f32, x2: f32, y2: f32, width: f32, color: Rgb3) -> 
     ]
 }
 
+/// One line of text, batched per page so that a page is one text object
+/// with a font or colour change only where one is needed.
+struct Run {
+    face: Face,
+    size: f32,
+    color: Rgb3,
+    x: f32,
+    y: f32,
+    text: String,
+}
+
+fn batch(fonts: &Fonts, runs: Vec<Run>) -> Vec<Op> {
+    let mut ops = Vec::with_capacity(runs.len() * 2 + 4);
+    if runs.is_empty() {
+        return ops;
+    }
+    ops.push(Op::StartTextSection);
+    let mut font: Option<(Face, f32)> = None;
+    let mut color: Option<Rgb3> = None;
+    for r in runs {
+        if color != Some(r.color) {
+            ops.push(Op::SetFillColor { col: rgb(r.color) });
+            color = Some(r.color);
+        }
+        if font != Some((r.face, r.size)) {
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(fonts.ids[r.face as usize].clone()),
+                size: Pt(r.size),
+            });
+            font = Some((r.face, r.size));
+        }
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(r.x), Pt(r.y)),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(r.text)],
+        });
+    }
+    ops.push(Op::EndTextSection);
+    ops
+}
+
+/// Where an image goes: drawn onto the page after printpdf's pass.
+#[derive(Debug, Clone, Copy)]
+pub struct ImagePlacement {
+    /// 0-based page.
+    pub page: usize,
+    /// Left.
+    pub x: f32,
+    /// Bottom.
+    pub y: f32,
+    /// Width in points.
+    pub w: f32,
+    /// Height in points.
+    pub h: f32,
+    /// Which image.
+    pub index: usize,
+}
+
 struct Cursor<'a> {
     fonts: &'a Fonts,
     size: (f32, f32),
     pages: Vec<Vec<Op>>,
+    runs: Vec<Vec<Run>>,
+    images: Vec<ImagePlacement>,
     y: f32,
     outline: Vec<OutlineEntry>,
 }
@@ -380,13 +443,29 @@ impl Cursor<'_> {
     fn page(&mut self) -> &mut Vec<Op> {
         if self.pages.is_empty() {
             self.pages.push(Vec::new());
+            self.runs.push(Vec::new());
         }
         let n = self.pages.len() - 1;
         &mut self.pages[n]
     }
     fn new_page(&mut self) {
         self.pages.push(Vec::new());
+        self.runs.push(Vec::new());
         self.y = self.top();
+    }
+    /// Queues one line of text on the current page.
+    fn text(&mut self, face: Face, size: f32, color: Rgb3, x: f32, y: f32, s: &str) {
+        self.page();
+        if let Some(r) = self.runs.last_mut() {
+            r.push(Run {
+                face,
+                size,
+                color,
+                x,
+                y,
+                text: s.to_string(),
+            });
+        }
     }
     fn fresh(&self) -> bool {
         (self.y - self.top()).abs() < 0.5
@@ -401,8 +480,7 @@ impl Cursor<'_> {
         let lh = size * 1.32;
         self.ensure(lh);
         let y = self.y - size;
-        let ops = text_ops(self.fonts, face, size, color, x, y, s);
-        self.page().extend(ops);
+        self.text(face, size, color, x, y, s);
         self.y -= lh;
     }
     fn para(&mut self, text: &str, face: Face, size: f32, color: Rgb3, indent: f32) {
@@ -413,9 +491,7 @@ impl Cursor<'_> {
         self.y -= size * 0.45;
     }
     fn mark(&mut self, title: &str, level: u8) {
-        if self.pages.is_empty() {
-            self.pages.push(Vec::new());
-        }
+        self.page();
         self.outline.push(OutlineEntry {
             title: title.to_string(),
             level,
@@ -443,8 +519,7 @@ impl Cursor<'_> {
             let mut x = MARGIN_X;
             for (lines, w) in header.iter().zip(&widths) {
                 for (k, l) in lines.iter().enumerate() {
-                    let ops = text_ops(
-                        cur.fonts,
+                    cur.text(
                         Face::Bold,
                         size,
                         INK,
@@ -452,7 +527,6 @@ impl Cursor<'_> {
                         y_top - pad - size - k as f32 * lh,
                         l,
                     );
-                    cur.page().extend(ops);
                 }
                 x += w;
             }
@@ -484,8 +558,7 @@ impl Cursor<'_> {
                 let mut x = MARGIN_X;
                 for ((lines, w), cell) in cells.iter().zip(&widths).zip(row) {
                     for (k, l) in lines.iter().enumerate().skip(from).take(take) {
-                        let ops = text_ops(
-                            self.fonts,
+                        self.text(
                             cell.face,
                             size,
                             cell.color,
@@ -493,7 +566,6 @@ impl Cursor<'_> {
                             y_top - pad - size - (k - from) as f32 * lh,
                             l,
                         );
-                        self.page().extend(ops);
                     }
                     x += w;
                 }
@@ -514,6 +586,8 @@ pub fn layout(fonts: &Fonts, size: (f32, f32), blocks: &[Block]) -> Laid {
         fonts,
         size,
         pages: Vec::new(),
+        runs: Vec::new(),
+        images: Vec::new(),
         y: size.1 - MARGIN_TOP,
         outline: Vec::new(),
     };
@@ -553,9 +627,8 @@ pub fn layout(fonts: &Fonts, size: (f32, f32), blocks: &[Block]) -> Laid {
                     for (i, l) in lines.iter().enumerate() {
                         c.ensure(9.5 * 1.32);
                         if i == 0 {
-                            let ops =
-                                text_ops(fonts, Face::Bold, 9.5, MUTED, MARGIN_X, c.y - 9.5, k);
-                            c.page().extend(ops);
+                            let y = c.y - 9.5;
+                            c.text(Face::Bold, 9.5, MUTED, MARGIN_X, y, k);
                         }
                         c.line(Face::Regular, 9.5, INK, MARGIN_X + label_w, l);
                     }
@@ -570,23 +643,20 @@ pub fn layout(fonts: &Fonts, size: (f32, f32), blocks: &[Block]) -> Laid {
                 c.page().extend(ops);
                 c.y -= d.height + 6.0;
             }
-            Block::Image { id, px, max_h } => {
+            Block::Image { index, px, max_h } => {
                 let w = c.width();
-                let natural = (px.0 * 72.0 / 300.0, px.1 * 72.0 / 300.0);
-                let scale = (w / natural.0).min(max_h / natural.1).min(4.0);
-                let dh = natural.1 * scale;
+                let scale = (w / px.0).min(max_h / px.1);
+                let (dw, dh) = (px.0 * scale, px.1 * scale);
                 c.ensure(dh);
+                c.page();
                 let y = c.y - dh;
-                c.page().push(Op::UseXobject {
-                    id: id.clone(),
-                    transform: XObjectTransform {
-                        translate_x: Some(Pt(MARGIN_X)),
-                        translate_y: Some(Pt(y)),
-                        scale_x: Some(scale),
-                        scale_y: Some(scale),
-                        dpi: Some(300.0),
-                        ..Default::default()
-                    },
+                c.images.push(ImagePlacement {
+                    page: c.pages.len() - 1,
+                    x: MARGIN_X,
+                    y,
+                    w: dw,
+                    h: dh,
+                    index: *index,
                 });
                 c.y -= dh + 6.0;
             }
@@ -594,12 +664,21 @@ pub fn layout(fonts: &Fonts, size: (f32, f32), blocks: &[Block]) -> Laid {
             Block::PageBreak => c.new_page(),
         }
     }
-    if c.pages.is_empty() {
-        c.pages.push(Vec::new());
-    }
+    c.page();
+    // Graphics (fills, rules, charts) first, then each page's text on top.
+    let pages = c
+        .pages
+        .into_iter()
+        .zip(c.runs)
+        .map(|(mut ops, runs)| {
+            ops.extend(batch(fonts, runs));
+            ops
+        })
+        .collect();
     Laid {
-        pages: c.pages,
+        pages,
         outline: c.outline,
+        images: c.images,
     }
 }
 

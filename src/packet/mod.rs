@@ -19,6 +19,7 @@ mod elements;
 mod layout;
 pub mod model;
 mod pdf;
+mod photo;
 mod sections;
 pub mod sign;
 pub mod statute;
@@ -241,15 +242,7 @@ impl UnlockedWorkspace {
     }
 
     fn all_incidents(&mut self, number: &str) -> Result<Vec<crate::incident::Incident>> {
-        let conn = &self.case(number)?.conn;
-        let ids = crate::store::incidents::all_ids(conn)?;
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            if let Some(i) = crate::store::incidents::get(conn, &id)? {
-                out.push(i);
-            }
-        }
-        Ok(out)
+        crate::store::incidents::all(&self.case(number)?.conn)
     }
 
     fn all_exhibits(&mut self, number: &str) -> Result<Vec<crate::evidence::Exhibit>> {
@@ -577,11 +570,18 @@ impl PacketJob {
         doc.metadata.info.author = self.data.exported_by.clone();
         let fonts =
             layout::Fonts::load(&mut doc).ok_or(Error::Crypto("the packet fonts do not load"))?;
-        for (number, desc, bytes) in std::mem::take(&mut self.photo_files) {
-            if let Ok(img) = printpdf::RawImage::decode_from_bytes(&bytes, &mut Vec::new()) {
-                let px = (img.width as f32, img.height as f32);
-                let id = doc.add_image(&img);
-                self.data.photos.push((number, desc, id, px));
+        // Photos: shrunk and re-encoded on two threads; drawn after
+        // printpdf's pass. A file that does not decode is left out of the
+        // appendix (it stays in the exhibit index).
+        let files = std::mem::take(&mut self.photo_files);
+        let prepared = photo::prepare_all(files.iter().map(|(_, _, b)| b.as_slice()).collect());
+        let mut jpegs = Vec::new();
+        for ((number, desc, _), p) in files.into_iter().zip(prepared) {
+            if let Some(p) = p {
+                self.data
+                    .photos
+                    .push((number, desc, (p.width as f32, p.height as f32)));
+                jpegs.push(p);
             }
         }
         let size = match self.paper {
@@ -636,6 +636,7 @@ impl PacketJob {
                 e.page = e.page + toc_len - toc_pages;
             }
         }
+        let body_offset = offset + toc_len - toc_pages;
         all.extend(body.pages);
         let total = all.len();
         let left = format!(
@@ -703,23 +704,26 @@ impl PacketJob {
             optimize: true,
             subset_fonts: true,
             secure: true,
-            // Photos at about 1024 x 768 (some 150 ppi across the page) as
-            // JPEG: 200 photo exhibits stay well under e-filing's 25 MB.
-            image_optimization: Some(printpdf::ImageOptimizationOptions {
-                quality: Some(0.6),
-                max_image_size: Some("2400kb".into()),
-                format: Some(printpdf::ImageCompression::Jpeg),
-                ..Default::default()
-            }),
+            image_optimization: None,
         };
         let mut warnings = Vec::new();
         let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-        lo.compress();
+        step("Compressing", 75)?;
+        pdf::compress(&mut lo);
         pdf::add_outline(&mut lo, &outline)?;
+        let mut placements = Vec::new();
+        for im in &body.images {
+            placements.push(layout::ImagePlacement {
+                page: im.page + body_offset,
+                ..*im
+            });
+        }
+        pdf::place_images(&mut lo, &placements, &jpegs)?;
         pdf::embed_manifest(&mut lo, &json)?;
         let at = chrono::Utc::now();
         let reason = format!("Case packet {} — {}", self.data.header.number, label);
         pdf::add_signature_field(&mut lo, &self.data.exported_by, &reason, at)?;
+        step("Adding bookmarks and the manifest", 85)?;
         let mut bytes = Vec::new();
         lo.save_to(&mut bytes)
             .map_err(|_| Error::Crypto("the PDF could not be written"))?;

@@ -411,3 +411,119 @@ pub(crate) fn read_manifest(bytes: &[u8]) -> std::result::Result<(Vec<u8>, usize
         .unwrap_or_else(|_| stream.content.clone());
     Ok((content, pages))
 }
+
+/// Deflates every stream not yet compressed, on two threads (lopdf's own
+/// pass uses the slowest level on one).
+pub(crate) fn compress(doc: &mut lopdf::Document) {
+    use std::io::Write;
+    let mut work: Vec<(ObjectId, Vec<u8>)> = doc
+        .objects
+        .iter_mut()
+        .filter_map(|(id, o)| match o {
+            Object::Stream(s) if s.allows_compression && s.dict.get(b"Filter").is_err() => {
+                Some((*id, std::mem::take(&mut s.content)))
+            }
+            _ => None,
+        })
+        .collect();
+    let deflate = |raw: &[u8]| -> Option<Vec<u8>> {
+        let mut e = flate2::write::ZlibEncoder::new(
+            Vec::with_capacity(raw.len() / 3),
+            flate2::Compression::new(6),
+        );
+        e.write_all(raw).ok()?;
+        e.finish().ok()
+    };
+    let half = work.len() / 2;
+    let (a, b) = work.split_at_mut(half);
+    let (ra, rb) = std::thread::scope(|s| {
+        let h = s.spawn(|| a.iter().map(|(_, raw)| deflate(raw)).collect::<Vec<_>>());
+        let rb: Vec<_> = b.iter().map(|(_, raw)| deflate(raw)).collect();
+        (h.join().unwrap_or_default(), rb)
+    });
+    let packed: Vec<Option<Vec<u8>>> = ra.into_iter().chain(rb).collect();
+    for ((id, raw), z) in work
+        .drain(..)
+        .zip(packed.into_iter().chain(std::iter::repeat(None)))
+    {
+        if let Some(Object::Stream(s)) = doc.objects.get_mut(&id) {
+            match z {
+                Some(z) if z.len() + 19 < raw.len() => {
+                    s.dict.set("Filter", "FlateDecode");
+                    s.set_content(z);
+                }
+                _ => s.set_content(raw),
+            }
+        }
+    }
+}
+
+/// Draws the prepared photos on their pages (as DCT-encoded image XObjects).
+pub(crate) fn place_images(
+    doc: &mut lopdf::Document,
+    placements: &[super::layout::ImagePlacement],
+    jpegs: &[super::photo::Jpeg],
+) -> Result<()> {
+    let pages = doc.get_pages();
+    for (k, p) in placements.iter().enumerate() {
+        let Some(img) = jpegs.get(p.index) else {
+            continue;
+        };
+        let Some(&page_id) = pages.get(&(p.page as u32 + 1)) else {
+            continue;
+        };
+        let mut d = Dictionary::new();
+        d.set("Type", "XObject");
+        d.set("Subtype", "Image");
+        d.set("Width", Object::Integer(i64::from(img.width)));
+        d.set("Height", Object::Integer(i64::from(img.height)));
+        d.set("ColorSpace", "DeviceRGB");
+        d.set("BitsPerComponent", Object::Integer(8));
+        d.set("Filter", "DCTDecode");
+        let mut stream = Stream::new(d, img.bytes.clone());
+        stream.allows_compression = false;
+        let img_id = doc.add_object(Object::Stream(stream));
+        let name = format!("VigilPhoto{k}");
+        let draw = format!("q {} 0 0 {} {} {} cm /{name} Do Q\n", p.w, p.h, p.x, p.y);
+        let content_id = doc.add_object(Object::Stream(Stream::new(
+            Dictionary::new(),
+            draw.into_bytes(),
+        )));
+        // Resources may be inline or a reference.
+        let res_ref = match doc
+            .get_dictionary(page_id)
+            .map_err(pdf_err)?
+            .get(b"Resources")
+        {
+            Ok(Object::Reference(r)) => Some(*r),
+            _ => None,
+        };
+        let resources = match res_ref {
+            Some(r) => doc.get_dictionary_mut(r).map_err(pdf_err)?,
+            None => {
+                let page = doc.get_dictionary_mut(page_id).map_err(pdf_err)?;
+                if page.get(b"Resources").is_err() {
+                    page.set("Resources", Object::Dictionary(Dictionary::new()));
+                }
+                page.get_mut(b"Resources")
+                    .and_then(Object::as_dict_mut)
+                    .map_err(pdf_err)?
+            }
+        };
+        let mut xobjects = match resources.get(b"XObject") {
+            Ok(Object::Dictionary(x)) => x.clone(),
+            _ => Dictionary::new(),
+        };
+        xobjects.set(name.as_bytes().to_vec(), Object::Reference(img_id));
+        resources.set("XObject", Object::Dictionary(xobjects));
+        let page = doc.get_dictionary_mut(page_id).map_err(pdf_err)?;
+        let mut contents = match page.get(b"Contents") {
+            Ok(Object::Array(a)) => a.clone(),
+            Ok(other) => vec![other.clone()],
+            Err(_) => Vec::new(),
+        };
+        contents.push(Object::Reference(content_id));
+        page.set("Contents", Object::Array(contents));
+    }
+    Ok(())
+}

@@ -38,8 +38,8 @@ pub(crate) struct CaseData {
     pub signer_subject: String,
     pub exported_at: String,
     pub exported_by: String,
-    /// Photo exhibits decoded for the appendix: (number, description, image).
-    pub photos: Vec<(String, String, printpdf::XObjectId, (f32, f32))>,
+    /// Photo exhibits prepared for the appendix: (number, description, pixels).
+    pub photos: Vec<(String, String, (f32, f32))>,
 }
 
 /// "phoneRecords" → "phone records".
@@ -972,7 +972,7 @@ pub(crate) fn build(
     }
     if want(PacketSection::Photos) && !d.photos.is_empty() {
         b.push(Block::Section("Appendix: photographs".into()));
-        for (k, (number, desc, id, px)) in d.photos.iter().enumerate() {
+        for (k, (number, desc, px)) in d.photos.iter().enumerate() {
             if k > 0 {
                 b.push(Block::PageBreak);
             }
@@ -982,7 +982,7 @@ pub(crate) fn build(
             });
             b.push(Block::note(r.scrub(desc)));
             b.push(Block::Image {
-                id: id.clone(),
+                index: k,
                 px: *px,
                 max_h: 560.0,
             });

@@ -168,63 +168,73 @@ fn strings(conn: &Connection, sql: &str, id: &str) -> Result<Vec<String>> {
     Ok(v)
 }
 
-pub(crate) fn get(conn: &Connection, id: &str) -> Result<Option<Incident>> {
-    let row = conn
-        .query_row(
-            "SELECT id, occurred_text, occurred_from, occurred_to, precision, tz, occurred_display, discovered_text,
+const SELECT_INCIDENT: &str = "SELECT id, occurred_text, occurred_from, occurred_to, precision, tz, occurred_display, discovered_text,
                     reported_text, category, grp, method, location_text, place_type, jurisdiction, narrative,
                     suspect_words, weapons, children_present, suspect_id, attribution, fear_level, victim_words,
-                    victim_changes, reported_to, source, source_sha256, source_line, created_at, updated_at
-             FROM incident WHERE id = ?1",
-            [id],
-            |r| {
-                let s = |i: usize| r.get::<_, String>(i);
-                let tz: String = s(5)?;
-                let reported_to: Option<String> = r.get(24)?;
-                let input = IncidentInput {
-                    occurred: s(1)?,
-                    discovered: s(7)?,
-                    reported: s(8)?,
-                    tz: Some(tz.clone()),
-                    category: s(9)?,
-                    method: Method::parse(&s(11)?).unwrap_or(Method::Unknown),
-                    location_text: s(12)?,
-                    place_type: PlaceType::parse(&s(13)?).unwrap_or(PlaceType::Unknown),
-                    jurisdiction: s(14)?,
-                    narrative: s(15)?,
-                    suspect_words: s(16)?,
-                    weapons: s(17)?,
-                    children_present: r.get(18)?,
-                    suspect_id: r.get(19)?,
-                    attribution: Attribution::parse(&s(20)?).unwrap_or(Attribution::Unknown),
-                    witness_ids: vec![],
-                    fear_level: FearLevel::parse(&s(21)?).unwrap_or(FearLevel::Unknown),
-                    victim_words: s(22)?,
-                    victim_changes: s(23)?,
-                    reported_to: reported_to.and_then(|j| serde_json::from_str(&j).ok()),
-                    source: IncidentSource::parse(&s(25)?).unwrap_or(IncidentSource::Import),
-                    tags: vec![],
-                };
-                Ok(Incident {
-                    id: s(0)?,
-                    occurred: When {
-                        from: s(2)?,
-                        to: r.get(3)?,
-                        precision: Precision::parse(&s(4)?).unwrap_or(Precision::Approximate),
-                        tz,
-                        display: s(6)?,
-                    },
-                    discovered: None,
-                    reported: None,
-                    group: s(10)?,
-                    source_sha256: r.get(26)?,
-                    source_line: r.get(27)?,
-                    created_at: s(28)?,
-                    updated_at: s(29)?,
-                    input,
-                })
-            },
-        )
+                    victim_changes, reported_to, source, source_sha256, source_line, created_at, updated_at FROM incident";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Incident> {
+    let s = |i: usize| r.get::<_, String>(i);
+    let tz: String = s(5)?;
+    let reported_to: Option<String> = r.get(24)?;
+    let input = IncidentInput {
+        occurred: s(1)?,
+        discovered: s(7)?,
+        reported: s(8)?,
+        tz: Some(tz.clone()),
+        category: s(9)?,
+        method: Method::parse(&s(11)?).unwrap_or(Method::Unknown),
+        location_text: s(12)?,
+        place_type: PlaceType::parse(&s(13)?).unwrap_or(PlaceType::Unknown),
+        jurisdiction: s(14)?,
+        narrative: s(15)?,
+        suspect_words: s(16)?,
+        weapons: s(17)?,
+        children_present: r.get(18)?,
+        suspect_id: r.get(19)?,
+        attribution: Attribution::parse(&s(20)?).unwrap_or(Attribution::Unknown),
+        witness_ids: vec![],
+        fear_level: FearLevel::parse(&s(21)?).unwrap_or(FearLevel::Unknown),
+        victim_words: s(22)?,
+        victim_changes: s(23)?,
+        reported_to: reported_to.and_then(|j| serde_json::from_str(&j).ok()),
+        source: IncidentSource::parse(&s(25)?).unwrap_or(IncidentSource::Import),
+        tags: vec![],
+    };
+    Ok(Incident {
+        id: s(0)?,
+        occurred: When {
+            from: s(2)?,
+            to: r.get(3)?,
+            precision: Precision::parse(&s(4)?).unwrap_or(Precision::Approximate),
+            tz,
+            display: s(6)?,
+        },
+        discovered: None,
+        reported: None,
+        group: s(10)?,
+        source_sha256: r.get(26)?,
+        source_line: r.get(27)?,
+        created_at: s(28)?,
+        updated_at: s(29)?,
+        input,
+    })
+}
+
+fn finish(mut inc: Incident) -> Incident {
+    let tz = inc.input.tz.clone();
+    inc.discovered = Some(&inc.input.discovered)
+        .filter(|t| !t.is_empty())
+        .and_then(|t| when::parse(t, tz.as_deref()).ok());
+    inc.reported = Some(&inc.input.reported)
+        .filter(|t| !t.is_empty())
+        .and_then(|t| when::parse(t, tz.as_deref()).ok());
+    inc
+}
+
+pub(crate) fn get(conn: &Connection, id: &str) -> Result<Option<Incident>> {
+    let row = conn
+        .query_row(&format!("{SELECT_INCIDENT} WHERE id = ?1"), [id], from_row)
         .optional()?;
     let Some(mut inc) = row else { return Ok(None) };
     inc.input.witness_ids = strings(
@@ -237,14 +247,40 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Option<Incident>> {
         "SELECT tag FROM incident_tag WHERE incident_id = ?1 ORDER BY tag",
         id,
     )?;
-    let tz = inc.input.tz.clone();
-    inc.discovered = Some(&inc.input.discovered)
-        .filter(|t| !t.is_empty())
-        .and_then(|t| when::parse(t, tz.as_deref()).ok());
-    inc.reported = Some(&inc.input.reported)
-        .filter(|t| !t.is_empty())
-        .and_then(|t| when::parse(t, tz.as_deref()).ok());
-    Ok(Some(inc))
+    Ok(Some(finish(inc)))
+}
+
+/// Every incident in chronological order, read in three queries (the
+/// packet's chronology of thousands of incidents).
+pub(crate) fn all(conn: &Connection) -> Result<Vec<Incident>> {
+    let children = |sql: &str| -> Result<std::collections::HashMap<String, Vec<String>>> {
+        let mut m: std::collections::HashMap<String, Vec<String>> =
+            std::collections::HashMap::new();
+        let mut stmt = conn.prepare(sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            m.entry(r.get(0)?).or_default().push(r.get(1)?);
+        }
+        Ok(m)
+    };
+    let mut witnesses = children(
+        "SELECT incident_id, person_id FROM incident_witness ORDER BY incident_id, person_id",
+    )?;
+    let mut tags = children("SELECT incident_id, tag FROM incident_tag ORDER BY incident_id, tag")?;
+    let mut stmt = conn.prepare(&format!(
+        "{SELECT_INCIDENT} ORDER BY occurred_from, created_at, id"
+    ))?;
+    let list = stmt
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(list
+        .into_iter()
+        .map(|mut i| {
+            i.input.witness_ids = witnesses.remove(&i.id).unwrap_or_default();
+            i.input.tags = tags.remove(&i.id).unwrap_or_default();
+            finish(i)
+        })
+        .collect())
 }
 
 /// WHERE clause and parameters for a filter.
@@ -384,16 +420,6 @@ pub(crate) fn points(conn: &Connection, f: &IncidentFilter) -> Result<Vec<Point>
 
 pub(crate) fn tags(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached("SELECT DISTINCT tag FROM incident_tag ORDER BY tag")?;
-    let v = stmt
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<String>>>()?;
-    Ok(v)
-}
-
-/// Ids of every incident, in time order.
-pub(crate) fn all_ids(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id FROM incident ORDER BY occurred_from, created_at, id")?;
     let v = stmt
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<String>>>()?;

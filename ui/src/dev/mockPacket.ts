@@ -269,7 +269,7 @@ function seed(number: string): PacketCase {
   const empty: PacketInfo = { charges: '', custody: '', safetyAlert: '', summary: '', relationship: '', recommendations: '' };
   if (number === '2024-0173')
     return {
-      statutes: ['uk-pha-1997-s2a', 'uk-pha-1997-s4a'],
+      statutes: ['uk-pha-1997-s4a', 'model-stalking-code'],
       links: new Map<LinkKey, ElementKind[]>([
         ['exhibit:x2', ['fear', 'threat']],
         ['exhibit:x3', ['courseOfConduct', 'directedAt']],

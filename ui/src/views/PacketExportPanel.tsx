@@ -331,7 +331,7 @@ export function PacketExportPanel({ number, infoDirty, signer, onExported, expla
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={percent}
-              aria-valuetext={`${stage} ${percent}%`}
+              aria-valuetext={`${stage}, ${percent}%`}
             >
               <span className="progress-fill" style={{ width: `${percent}%` }} />
             </div>

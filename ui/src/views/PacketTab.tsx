@@ -213,9 +213,7 @@ export function PacketTab({ number, readOnly, tx, active, recordsVersion, explai
   const showElement = (g: Gap) => {
     if (!g.statuteId || !g.elementId) return;
     const row = document.getElementById(elementRowId(g.statuteId, g.elementId));
-    if (!row) return;
-    if (typeof row.scrollIntoView === 'function') row.scrollIntoView({ block: 'center' });
-    row.focus();
+    row?.focus();
   };
 
   const gaps = matrix ? orderGaps(matrix.gaps) : [];
@@ -508,7 +506,7 @@ export function PacketTab({ number, readOnly, tx, active, recordsVersion, explai
                     <td>{h.by}</td>
                     <td>{profileLabel(h.profile)}</td>
                     <td className="register-count">{h.pages.toLocaleString('en')}</td>
-                    <td className="break">{h.file}</td>
+                    <td className="packet-file">{h.file}</td>
                     <td>
                       <code className="hash-inline">{h.sha256}</code>
                     </td>

@@ -208,7 +208,7 @@ describe('PacketTab', () => {
     expect(bar).toHaveAttribute('aria-valuenow', '0');
     act(() => progress?.({ stage: 'Drawing the pages', percent: 45 }));
     expect(bar).toHaveAttribute('aria-valuenow', '45');
-    expect(bar).toHaveAttribute('aria-valuetext', 'Drawing the pages 45%');
+    expect(bar).toHaveAttribute('aria-valuetext', 'Drawing the pages, 45%');
     expect(document.getElementById('packet-progress')).toHaveTextContent('Drawing the pages');
     // A second export cannot start meanwhile.
     await user.click(exportButton());
