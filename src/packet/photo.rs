@@ -1,10 +1,8 @@
 //! Photo exhibits for the packet's appendix: decoded, shrunk to at most
-//! 1280 px on the long side (about 180 ppi across the page) and re-encoded
+//! 1200 px on the long side (about 170 ppi across the page) and re-encoded
 //! as JPEG, on two threads. 200 photos stay well under e-filing's 25 MB.
 
-use image::codecs::jpeg::JpegEncoder;
-
-const LONG_SIDE: u32 = 1280;
+const LONG_SIDE: u32 = 1200;
 const QUALITY: u8 = 72;
 
 /// A photo ready to embed (DCT-encoded, RGB).
@@ -22,9 +20,13 @@ fn prepare(bytes: &[u8]) -> Option<Jpeg> {
         img
     };
     let rgb = img.to_rgb8();
+    let (w, h) = (
+        u16::try_from(rgb.width()).ok()?,
+        u16::try_from(rgb.height()).ok()?,
+    );
     let mut out = Vec::new();
-    JpegEncoder::new_with_quality(&mut out, QUALITY)
-        .encode_image(&rgb)
+    jpeg_encoder::Encoder::new(&mut out, QUALITY)
+        .encode(rgb.as_raw(), w, h, jpeg_encoder::ColorType::Rgb)
         .ok()?;
     Some(Jpeg {
         bytes: out,

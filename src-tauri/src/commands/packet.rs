@@ -115,6 +115,7 @@ pub fn export_packet<R: Runtime>(
     let picked = app
         .dialog()
         .file()
+        .set_title("Save the case packet")
         .set_file_name(name)
         .add_filter("PDF", &["pdf"])
         .blocking_save_file();
