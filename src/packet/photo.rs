@@ -75,6 +75,21 @@ fn prepare(bytes: &[u8]) -> Option<Jpeg> {
     })
 }
 
+/// Prepares every photo, in order; `None` for one that does not decode.
+pub(crate) fn prepare_all(files: Vec<&[u8]>) -> Vec<Option<Jpeg>> {
+    let half = files.len().div_ceil(2);
+    let (a, b) = files.split_at(half);
+    std::thread::scope(|s| {
+        let h = s.spawn(|| a.iter().map(|f| prepare(f)).collect::<Vec<_>>());
+        let rb: Vec<_> = b.iter().map(|f| prepare(f)).collect();
+        let mut ra = h
+            .join()
+            .unwrap_or_else(|_| a.iter().map(|_| None).collect());
+        ra.extend(rb);
+        ra
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,19 +108,4 @@ mod tests {
         assert_eq!(out.get_pixel(0, 0).0, [100, 50, 25]);
         assert_eq!(out.get_pixel(1, 0).0, [100, 50, 25]);
     }
-}
-
-/// Prepares every photo, in order; `None` for one that does not decode.
-pub(crate) fn prepare_all(files: Vec<&[u8]>) -> Vec<Option<Jpeg>> {
-    let half = files.len().div_ceil(2);
-    let (a, b) = files.split_at(half);
-    std::thread::scope(|s| {
-        let h = s.spawn(|| a.iter().map(|f| prepare(f)).collect::<Vec<_>>());
-        let rb: Vec<_> = b.iter().map(|f| prepare(f)).collect();
-        let mut ra = h
-            .join()
-            .unwrap_or_else(|_| a.iter().map(|_| None).collect());
-        ra.extend(rb);
-        ra
-    })
 }
