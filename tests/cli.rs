@@ -953,6 +953,19 @@ fn packet_export_and_verify_from_the_command_line() {
     let o = cli.run(&["case", "elements", "PK-1"]);
     assert!(String::from_utf8_lossy(&o.stdout).contains("NOT SUPPORTED"));
     let tmp = cli.dir.parent().unwrap();
+    let note = tmp.join("note.jpg");
+    std::fs::write(&note, crate::evidence::bytes(50_000, 3)).unwrap();
+    let o = cli.run(&[
+        "evidence",
+        "add",
+        "PK-1",
+        note.to_str().unwrap(),
+        "--kind",
+        "photo",
+        "--description",
+        "Note",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
     let out = tmp.join("packet.pdf");
     let o = cli.run(&[
         "packet",
@@ -1012,6 +1025,39 @@ fn packet_export_and_verify_from_the_command_line() {
         String::from_utf8_lossy(&o.stdout).contains("[FAIL] Signature"),
         "{}",
         String::from_utf8_lossy(&o.stdout)
+    );
+    // The manifest, taken out with a stock tool, names the exhibit's hash;
+    // the exported original gives the same with sha256sum.
+    let manifest = tmp.join("manifest.json");
+    let o = Command::new("pdfdetach")
+        .args([
+            "-save",
+            "1",
+            "-o",
+            manifest.to_str().unwrap(),
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(&manifest).unwrap()).unwrap();
+    assert_eq!(m["profile"], "discovery");
+    let dir = tmp.join("exported");
+    std::fs::create_dir(&dir).unwrap();
+    assert!(cli
+        .run(&[
+            "evidence",
+            "export",
+            "PK-1",
+            "PK-1-E001",
+            "--out",
+            dir.to_str().unwrap()
+        ])
+        .status
+        .success());
+    assert_eq!(
+        m["exhibits"][0]["sha256"],
+        sha256sum(&dir.join("note.jpg")).as_str()
     );
     // The export is in the case's history.
     let o = cli.run(&["packet", "history", "PK-1", "--json"]);
