@@ -304,7 +304,7 @@ fn every_profile_passes_the_stock_tools() {
         std::fs::remove_file(img).unwrap();
     }
     // Bookmarks lead to their sections: each top-level entry's page starts
-    // with that section's title; the photo is drawn on the appendix page.
+    // with that section's title; the photo is drawn in the index and the appendix.
     let p = tmp.join("prosecutor.pdf");
     let (_, json) = run(
         "qpdf",
@@ -333,19 +333,30 @@ fn every_profile_passes_the_stock_tools() {
             .any(|t| t["title"] == "Chronology" && !t["kids"].as_array().unwrap().is_empty()),
         "months under the chronology"
     );
-    let appendix = tops
-        .iter()
-        .find(|t| t["title"] == "Appendix: photographs")
-        .unwrap()["destpageposfrom1"]
-        .as_u64()
-        .unwrap();
+    let page_of = |title: &str| {
+        tops.iter().find(|t| t["title"] == title).unwrap()["destpageposfrom1"]
+            .as_u64()
+            .unwrap()
+    };
     let (_, images) = run("pdfimages", &["-list", p.to_str().unwrap()]);
-    let on: Vec<u64> = images
+    let rows: Vec<Vec<&str>> = images
         .lines()
         .skip(2)
-        .filter_map(|l| l.split_whitespace().next()?.parse().ok())
+        .map(|l| l.split_whitespace().collect())
         .collect();
-    assert_eq!(on, [appendix], "{images}");
+    let on: Vec<u64> = rows
+        .iter()
+        .filter_map(|r| r.first()?.parse().ok())
+        .collect();
+    assert_eq!(
+        on,
+        [page_of("Exhibit index"), page_of("Appendix: photographs")],
+        "a thumbnail in the index, the full page in the appendix: {images}"
+    );
+    assert_eq!(
+        rows[0][10], rows[1][10],
+        "one image object drawn twice: {images}"
+    );
     // The export history names each file's hash.
     let h = ws.packet_history("P-1").unwrap();
     assert_eq!(h.len(), 4);

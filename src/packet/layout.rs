@@ -241,6 +241,11 @@ pub enum Block {
         /// Largest height in points.
         max_h: f32,
     },
+    /// A grid of small images with captions (the exhibit index's thumbnails).
+    Thumbnails {
+        /// (image index, pixels, caption).
+        items: Vec<(usize, (f32, f32), String)>,
+    },
     /// Vertical space.
     Gap(f32),
     /// Start a new page.
@@ -659,6 +664,33 @@ pub fn layout(fonts: &Fonts, size: (f32, f32), blocks: &[Block]) -> Laid {
                     index: *index,
                 });
                 c.y -= dh + 6.0;
+            }
+            Block::Thumbnails { items } => {
+                let per_row = 4usize;
+                let gap = 10.0;
+                let cell_w = (c.width() - gap * (per_row as f32 - 1.0)) / per_row as f32;
+                let cell_h = cell_w * 0.75;
+                for row in items.chunks(per_row) {
+                    c.ensure(cell_h + 16.0);
+                    let top = c.y;
+                    for (k, (index, px, caption)) in row.iter().enumerate() {
+                        let scale = (cell_w / px.0).min(cell_h / px.1);
+                        let (w, h) = (px.0 * scale, px.1 * scale);
+                        let x = MARGIN_X + k as f32 * (cell_w + gap);
+                        c.page();
+                        c.images.push(ImagePlacement {
+                            page: c.pages.len() - 1,
+                            x,
+                            y: top - h,
+                            w,
+                            h,
+                            index: *index,
+                        });
+                        c.text(Face::Bold, 7.5, INK, x, top - cell_h - 9.0, caption);
+                    }
+                    c.y = top - cell_h - 16.0;
+                }
+                c.y -= 4.0;
             }
             Block::Gap(h) => c.y -= h,
             Block::PageBreak => c.new_page(),

@@ -359,8 +359,10 @@ impl UnlockedWorkspace {
         let incidents = self.all_incidents(number)?;
         let exhibits = self.all_exhibits(number)?;
         let matrix = self.matrix_from(number, &statutes, &incidents, &exhibits)?;
-        let want_photos =
-            opts.sections.is_empty() || opts.sections.contains(&PacketSection::Photos);
+        // Photos serve the index's thumbnails and the appendix.
+        let want_photos = opts.sections.is_empty()
+            || opts.sections.contains(&PacketSection::Photos)
+            || opts.sections.contains(&PacketSection::Exhibits);
         let mut photo_files = Vec::new();
         if want_photos {
             for e in &exhibits {

@@ -465,6 +465,8 @@ pub(crate) fn place_images(
     jpegs: &[super::photo::Jpeg],
 ) -> Result<()> {
     let pages = doc.get_pages();
+    // One image object per photo, however often it is drawn (thumbnail and page).
+    let mut objects: std::collections::HashMap<usize, ObjectId> = std::collections::HashMap::new();
     for (k, p) in placements.iter().enumerate() {
         let Some(img) = jpegs.get(p.index) else {
             continue;
@@ -472,17 +474,7 @@ pub(crate) fn place_images(
         let Some(&page_id) = pages.get(&(p.page as u32 + 1)) else {
             continue;
         };
-        let mut d = Dictionary::new();
-        d.set("Type", "XObject");
-        d.set("Subtype", "Image");
-        d.set("Width", Object::Integer(i64::from(img.width)));
-        d.set("Height", Object::Integer(i64::from(img.height)));
-        d.set("ColorSpace", "DeviceRGB");
-        d.set("BitsPerComponent", Object::Integer(8));
-        d.set("Filter", "DCTDecode");
-        let mut stream = Stream::new(d, img.bytes.clone());
-        stream.allows_compression = false;
-        let img_id = doc.add_object(Object::Stream(stream));
+        let img_id = *objects.entry(p.index).or_insert_with(|| add_jpeg(doc, img));
         let name = format!("VigilPhoto{k}");
         let draw = format!("q {} 0 0 {} {} {} cm /{name} Do Q\n", p.w, p.h, p.x, p.y);
         let content_id = doc.add_object(Object::Stream(Stream::new(
@@ -526,4 +518,18 @@ pub(crate) fn place_images(
         page.set("Contents", Object::Array(contents));
     }
     Ok(())
+}
+
+fn add_jpeg(doc: &mut lopdf::Document, img: &super::photo::Jpeg) -> ObjectId {
+    let mut d = Dictionary::new();
+    d.set("Type", "XObject");
+    d.set("Subtype", "Image");
+    d.set("Width", Object::Integer(i64::from(img.width)));
+    d.set("Height", Object::Integer(i64::from(img.height)));
+    d.set("ColorSpace", "DeviceRGB");
+    d.set("BitsPerComponent", Object::Integer(8));
+    d.set("Filter", "DCTDecode");
+    let mut stream = Stream::new(d, img.bytes.clone());
+    stream.allows_compression = false;
+    doc.add_object(Object::Stream(stream))
 }

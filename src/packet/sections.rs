@@ -626,6 +626,19 @@ pub(crate) fn build(
             rows,
             size: 7.5,
         });
+        if !d.photos.is_empty() {
+            b.push(Block::Heading {
+                text: "Photo exhibits".into(),
+                outline: false,
+            });
+            let items = d
+                .photos
+                .iter()
+                .enumerate()
+                .map(|(k, (number, _, px))| (k, *px, number.clone()))
+                .collect();
+            b.push(Block::Thumbnails { items });
+        }
     }
     // Witnesses.
     let witnesses: Vec<&Person> = d
