@@ -121,6 +121,20 @@ impl UnlockedWorkspace {
                     id: id.to_string(),
                 });
             }
+            let answers: Vec<String> = crate::store::manage::answers(tx)?
+                .into_iter()
+                .filter(|a| a.values.iter().any(|v| v == id))
+                .map(|a| a.item_id)
+                .collect();
+            if !answers.is_empty() {
+                return Err(Error::validation(
+                    "person",
+                    format!(
+                        "is named in the protocol's answers ({}); change those answers first",
+                        answers.join(", ")
+                    ),
+                ));
+            }
             let links = people::incident_links(tx, id)?;
             if links > 0 {
                 return Err(Error::validation(

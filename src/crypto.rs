@@ -29,6 +29,10 @@ pub struct KdfParams {
 
 /// The least memory we accept for a workspace passphrase: 64 MiB.
 pub const MIN_KDF_MEMORY_KIB: u32 = 64 * 1024;
+/// The most memory a key file may ask for: 1 GiB.
+pub const MAX_KDF_MEMORY_KIB: u32 = 1024 * 1024;
+/// The most passes a key file may ask for (calibration never goes above).
+pub const MAX_KDF_PASSES: u32 = 64;
 
 impl KdfParams {
     /// The floor: 64 MiB, one pass. Used by tests and as the start of calibration.
@@ -75,13 +79,17 @@ impl KdfParams {
         })
     }
 
+    /// Whether the parameters are within what Vigil ever writes: at least the
+    /// floor, at most 1 GiB of memory, 64 passes and 16 lanes. Anything else in
+    /// a key file is damage, and is refused before any memory is allocated.
+    pub fn in_range(self) -> bool {
+        (MIN_KDF_MEMORY_KIB..=MAX_KDF_MEMORY_KIB).contains(&self.m_kib)
+            && (1..=MAX_KDF_PASSES).contains(&self.t)
+            && (1..=16).contains(&self.p)
+    }
+
     fn validate(self) -> Result<Params> {
-        if self.m_kib < MIN_KDF_MEMORY_KIB
-            || self.t == 0
-            || self.p == 0
-            || self.p > 16
-            || self.t > 1000
-        {
+        if !self.in_range() {
             return Err(Error::Crypto("key-derivation parameters out of range"));
         }
         Params::new(self.m_kib, self.t, self.p, Some(32))

@@ -10,6 +10,7 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = temp_sibling(path, "tmp")?;
     let result = (|| {
         let mut f = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        owner_only(&tmp);
         f.write_all(bytes).map_err(|e| Error::io(&tmp, e))?;
         f.sync_all().map_err(|e| Error::io(&tmp, e))?;
         drop(f);
@@ -66,4 +67,18 @@ pub(crate) fn remove_db_files(path: &Path) {
         p.push(ext);
         let _ = std::fs::remove_file(PathBuf::from(p));
     }
+}
+
+/// Makes a file readable and writable by its owner only (0600), or a folder
+/// usable by its owner only (0700), on Unix. Elsewhere the user profile's
+/// own access control applies.
+pub(crate) fn owner_only(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = if path.is_dir() { 0o700 } else { 0o600 };
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    let _ = path;
 }

@@ -160,7 +160,14 @@ pub fn lockout_remaining(
     let step = (failures - FREE_ATTEMPTS).min(5);
     let delay = (30u64 << step).min(900);
     let until = last + chrono::Duration::seconds(delay as i64);
-    (until > now).then(|| (until - now).to_std().unwrap_or_default())
+    // A last failure "in the future" (a clock set back, or an edited file)
+    // never makes anyone wait longer than the schedule's step.
+    (until > now).then(|| {
+        (until - now)
+            .to_std()
+            .unwrap_or_default()
+            .min(Duration::from_secs(delay))
+    })
 }
 
 fn wrapped_from(env: &Envelope) -> Option<Wrapped> {
@@ -302,6 +309,8 @@ pub fn create(
         ));
     }
     std::fs::create_dir_all(dir.join(CASES_DIR)).map_err(|e| Error::io(dir, e))?;
+    fsutil::owner_only(dir);
+    fsutil::owner_only(&dir.join(CASES_DIR));
     let lock = acquire_lock(dir)?;
     // A database left by a set-up that crashed before writing the key file
     // cannot be opened by anyone: set it aside.
@@ -389,6 +398,12 @@ pub fn unlock(dir: &Path, credential: Credential<'_>) -> Result<(UnlockedWorkspa
                     detail: "passphrase envelope".into(),
                 });
             };
+            if !kdf.in_range() {
+                return Err(Error::BadKeyring {
+                    path: dir.join(KEYRING_FILE),
+                    detail: "its key-derivation parameters are out of range".into(),
+                });
+            }
             let kek = crypto::derive_key(p, &salt, kdf)?;
             (crypto::unwrap(&kek, &w, &passphrase_aad(id)), false)
         }
@@ -406,7 +421,7 @@ pub fn unlock(dir: &Path, credential: Credential<'_>) -> Result<(UnlockedWorkspa
         }
     };
     let Some(wkey) = unwrapped else {
-        attempts.failures += 1;
+        attempts.failures = attempts.failures.saturating_add(1);
         let stamp = crate::now_rfc3339();
         attempts
             .first_failed_at
@@ -943,11 +958,12 @@ impl UnlockedWorkspace {
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_string();
-        self.custody(
-            number,
-            "case.seal",
-            serde_json::json!({ "mode": mode.as_str(), "file": out_name }),
-        )?;
+        // A read-only review copy can only be handed on read-only.
+        let mode = if self.case(number)?.row.read_only {
+            HandoverMode::Review
+        } else {
+            mode
+        };
         let mut salt = [0u8; 16];
         crypto::fill_random(&mut salt)?;
         let key = crypto::derive_key(handover, &salt, KdfParams::HANDOVER_V1)?;
@@ -969,6 +985,12 @@ impl UnlockedWorkspace {
             fsutil::remove_db_files(&tmp);
             return Err(e);
         }
+        // Recorded only once the sealed file is complete.
+        self.custody(
+            number,
+            "case.seal",
+            serde_json::json!({ "mode": mode.as_str(), "file": out_name }),
+        )?;
         let bytes = std::fs::metadata(out).map_err(|e| Error::io(out, e))?.len();
         Ok(SealReport {
             path: out.display().to_string(),

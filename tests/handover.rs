@@ -176,3 +176,89 @@ fn a_weak_handover_passphrase_is_refused() {
         }
     ));
 }
+
+// ---- hardening findings --------------------------------------------------------
+
+#[test]
+fn a_review_copy_sealed_again_stays_read_only_across_workspaces() {
+    let (_a, mut alice, _) = new_ws();
+    alice
+        .create_case(&new_case("26-40", "Review only"))
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("review.vigil");
+    alice
+        .seal_case("26-40", &first, &hp(), HandoverMode::Review, false)
+        .unwrap();
+    let (_b, mut bob, _) = new_ws();
+    assert!(bob.receive_case(&first, &hp()).unwrap().read_only);
+    // Bob asks for a transfer copy of his read-only copy: he gets a review copy.
+    let second = dir.path().join("again.vigil");
+    let r = bob
+        .seal_case("26-40", &second, &hp(), HandoverMode::Transfer, false)
+        .unwrap();
+    assert_eq!(r.mode, HandoverMode::Review);
+    let (_c, mut carol, _) = new_ws();
+    let s = carol.receive_case(&second, &hp()).unwrap();
+    assert!(s.read_only, "still read-only in a third workspace");
+    let opened_on = carol.case_detail("26-40").unwrap().header.opened_on;
+    assert!(matches!(
+        carol.update_case(
+            "26-40",
+            &CaseHeaderPatch {
+                title: "changed".into(),
+                opened_on,
+                assigned_investigator: "x".into(),
+                agency_reports: vec![],
+            },
+        ),
+        Err(Error::ReadOnlyCase { .. })
+    ));
+}
+
+#[test]
+fn a_failed_seal_leaves_no_seal_event_in_the_case() {
+    let (_a, mut alice, _) = new_ws();
+    alice.create_case(&new_case("26-41", "x")).unwrap();
+    let before = alice.case_detail("26-41").unwrap().audit_events;
+    let missing = std::path::Path::new("/nonexistent-folder-for-vigil/sealed.vigil");
+    assert!(alice
+        .seal_case("26-41", missing, &hp(), HandoverMode::Transfer, false)
+        .is_err());
+    assert_eq!(alice.case_detail("26-41").unwrap().audit_events, before);
+    let dir = tempfile::tempdir().unwrap();
+    alice
+        .seal_case(
+            "26-41",
+            &dir.path().join("ok.vigil"),
+            &hp(),
+            HandoverMode::Transfer,
+            false,
+        )
+        .unwrap();
+    assert_eq!(alice.case_detail("26-41").unwrap().audit_events, before + 1);
+}
+
+/// Case files, the key file, handover files and exports are the owner's only.
+#[cfg(unix)]
+#[test]
+fn files_are_created_for_the_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (w, mut ws, _) = new_ws();
+    ws.create_case(&new_case("26-42", "x")).unwrap();
+    ws.open_case("26-42").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let sealed = dir.path().join("h.vigil");
+    ws.seal_case("26-42", &sealed, &hp(), HandoverMode::Transfer, false)
+        .unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&w.dir), 0o700);
+    assert_eq!(mode(&w.dir.join("cases")), 0o700);
+    for f in files_under(&w.dir) {
+        if f.extension().is_some_and(|e| e == "lock") {
+            continue;
+        }
+        assert_eq!(mode(&f), 0o600, "{}", f.display());
+    }
+    assert_eq!(mode(&sealed), 0o600);
+}

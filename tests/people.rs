@@ -143,3 +143,35 @@ fn a_person_edited_outside_vigil_fails_verification() {
         .unwrap();
     assert!(c.detail.contains("person"), "{}", c.detail);
 }
+
+#[test]
+fn a_person_named_in_a_protocol_answer_cannot_be_deleted() {
+    let (_w, mut ws, _) = new_ws();
+    ws.create_case(&new_case("P-9", "x")).unwrap();
+    let s = ws
+        .save_person("P-9", None, &person(PersonRole::Suspect, "Named", &[]))
+        .unwrap();
+    ws.answer_item(
+        "P-9",
+        "callSuspect",
+        &vigil::protocol::AnswerInput {
+            value: String::new(),
+            values: vec![s.id.clone()],
+            note: String::new(),
+        },
+    )
+    .unwrap();
+    let e = ws.delete_person("P-9", &s.id).unwrap_err();
+    assert!(e.to_string().contains("callSuspect"), "{e}");
+    ws.answer_item(
+        "P-9",
+        "callSuspect",
+        &vigil::protocol::AnswerInput {
+            value: String::new(),
+            values: vec![],
+            note: String::new(),
+        },
+    )
+    .unwrap();
+    ws.delete_person("P-9", &s.id).unwrap();
+}

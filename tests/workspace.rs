@@ -249,3 +249,77 @@ fn profile_and_settings_are_validated_and_kept() {
     drop(ws);
     assert_eq!(unlock(&w.dir).settings().unwrap().idle_minutes, 30);
 }
+
+// ---- hardening: the lockout file and the key file's parameters ---------------
+
+#[test]
+fn lockout_with_failures_near_the_maximum_does_not_overflow() {
+    let (w, ws, _) = new_ws();
+    drop(ws);
+    let far = "2099-01-01T00:00:00.000Z";
+    std::fs::write(
+        w.dir.join("unlock-attempts.json"),
+        format!(
+            "{{\"failures\": {}, \"first_failed_at\": \"{far}\", \"last_failed_at\": \"{far}\"}}",
+            u32::MAX - 1
+        ),
+    )
+    .unwrap();
+    // A timestamp in 2099 waits at most the schedule's longest step.
+    match workspace::unlock(&w.dir, Credential::Passphrase(&pass())) {
+        Err(vigil::Error::TooManyAttempts {
+            retry_after_secs, ..
+        }) => assert!(retry_after_secs <= 900, "{retry_after_secs}"),
+        other => panic!("{other:?}"),
+    }
+    let t0 = chrono::Utc::now();
+    let d =
+        workspace::lockout_remaining(u32::MAX, t0 + chrono::Duration::days(365 * 73), t0).unwrap();
+    assert!(d.as_secs() <= 900);
+    // With the wait over, a wrong passphrase at u32::MAX - 1 failures saturates.
+    std::fs::write(
+        w.dir.join("unlock-attempts.json"),
+        format!(
+            "{{\"failures\": {}, \"first_failed_at\": null, \"last_failed_at\": null}}",
+            u32::MAX - 1
+        ),
+    )
+    .unwrap();
+    for _ in 0..2 {
+        let wrong = Passphrase::new("Wrong river 7 copper".into());
+        assert!(matches!(
+            workspace::unlock(&w.dir, Credential::Passphrase(&wrong)),
+            Err(vigil::Error::WrongPassphrase)
+        ));
+        let file = w.dir.join("unlock-attempts.json");
+        let mut a: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+        assert_eq!(
+            a["failures"],
+            serde_json::json!(u32::MAX),
+            "saturated, no overflow"
+        );
+        // Let the wait pass so the next attempt is judged again.
+        a["last_failed_at"] = serde_json::json!("2000-01-01T00:00:00.000Z");
+        std::fs::write(&file, serde_json::to_vec(&a).unwrap()).unwrap();
+    }
+}
+
+#[test]
+fn argon2_parameters_out_of_range_in_the_key_file_are_a_damaged_key_file() {
+    let (w, ws, _) = new_ws();
+    drop(ws);
+    let path = w.dir.join("vigil-workspace.json");
+    let original = std::fs::read_to_string(&path).unwrap();
+    for (field, value) in [("m_kib", "4294967295"), ("t", "4294967295"), ("p", "255")] {
+        let mut v: serde_json::Value = serde_json::from_str(&original).unwrap();
+        v["passphrase"]["kdf"][field] = serde_json::json!(value.parse::<u64>().unwrap());
+        std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
+        match workspace::unlock(&w.dir, Credential::Passphrase(&pass())) {
+            Err(e @ vigil::Error::BadKeyring { .. }) => assert_eq!(e.exit_code(), 5),
+            other => panic!("{field}: {other:?}"),
+        }
+    }
+    std::fs::write(&path, original).unwrap();
+    assert!(workspace::unlock(&w.dir, Credential::Passphrase(&pass())).is_ok());
+}

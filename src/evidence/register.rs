@@ -658,6 +658,7 @@ impl UnlockedWorkspace {
         let tmp = fsutil::temp_sibling(&dest, "partial")?;
         let result = (|| -> Result<String> {
             let mut out = std::fs::File::create_new(&tmp).map_err(|e| Error::io(&tmp, e))?;
+            fsutil::owner_only(&tmp);
             let mut h = Sha256::new();
             let conn = &self.case(number)?.conn;
             db::for_each_chunk(conn, &ex.id, 0, |_, data| {

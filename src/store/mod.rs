@@ -93,6 +93,10 @@ pub(crate) fn open(
     } | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_URI;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| map_err(path, e))?;
+    if mode == Mode::Create {
+        // Before anything is written: its journals take the same mode.
+        crate::fsutil::owner_only(path);
+    }
     // SQLCipher logs "hmac check failed" to stderr on a wrong key: silence it.
     let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE;");
     let pragma = key.sqlcipher_pragma(salt);
@@ -260,6 +264,7 @@ pub(crate) fn export_encrypted(
     // Attached files inherit the main connection's open flags, which lack
     // CREATE: make the empty file first (SQLite treats it as a new database).
     std::fs::File::create_new(dest).map_err(|e| Error::io(dest, e))?;
+    crate::fsutil::owner_only(dest);
     let pragma = key.sqlcipher_pragma(salt);
     let dest_str = dest
         .to_str()
