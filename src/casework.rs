@@ -398,6 +398,33 @@ impl UnlockedWorkspace {
         mapping: Option<&[Option<ImportField>]>,
         tz: Option<&str>,
     ) -> Result<ImportResult> {
+        self.import_incidents_again(number, file, mapping, tz, false)
+    }
+
+    /// Imports a victim's log; a file already imported into this case (same
+    /// SHA-256) is refused unless `allow_duplicate`, since importing it twice
+    /// would double every incident.
+    pub fn import_incidents_again(
+        &mut self,
+        number: &str,
+        file: &ImportFile,
+        mapping: Option<&[Option<ImportField>]>,
+        tz: Option<&str>,
+        allow_duplicate: bool,
+    ) -> Result<ImportResult> {
+        if !allow_duplicate {
+            let already = incidents::count_from_file(&self.case(number)?.conn, file.sha256())?;
+            if already > 0 {
+                return Err(Error::validation(
+                    "file",
+                    format!(
+                        "{} was already imported into this case ({already} incident(s) came from a file with SHA-256 {}); importing it again would duplicate them. Import it again only if that is intended (--allow-duplicate-file)",
+                        file.name(),
+                        file.sha256()
+                    ),
+                ));
+            }
+        }
         let parsed = import::parse(file, mapping, &self.taxonomy, tz)?;
         let problems: Vec<(usize, String)> = parsed
             .rows

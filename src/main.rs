@@ -232,6 +232,9 @@ enum IncidentCommand {
         /// IANA time zone of the log's times [default: this computer's].
         #[arg(long)]
         tz: Option<String>,
+        /// Import a file even though this case already holds incidents from it.
+        #[arg(long)]
+        allow_duplicate_file: bool,
     },
     /// Export the chronology (to stdout, or --out FILE). The output is not encrypted.
     Export {
@@ -997,13 +1000,28 @@ fn incident_command(ws: &mut UnlockedWorkspace, c: &IncidentCommand) -> anyhow::
             eprintln!("Added incident {} ({})", inc.id, inc.occurred.display);
         }
         IncidentCommand::List { number, json } => {
-            let page = ws.list_incidents(number, &IncidentFilter::default(), 0, i64::MAX)?;
+            // Pages of at most 10,000 (the store's page limit), all of them.
+            let mut rows = Vec::new();
+            let total = loop {
+                let page = ws.list_incidents(
+                    number,
+                    &IncidentFilter::default(),
+                    rows.len() as i64,
+                    10_000,
+                )?;
+                let total = page.total;
+                let got = page.rows.len();
+                rows.extend(page.rows);
+                if got == 0 || rows.len() as i64 >= total {
+                    break total;
+                }
+            };
             if *json {
-                print_json(&page.rows)?;
-            } else if page.rows.is_empty() {
+                print_json(&rows)?;
+            } else if rows.is_empty() {
                 eprintln!("No incidents yet.");
             } else {
-                for r in &page.rows {
+                for r in &rows {
                     outln!(
                         "{:<34} {:<18} {}",
                         r.display,
@@ -1012,6 +1030,9 @@ fn incident_command(ws: &mut UnlockedWorkspace, c: &IncidentCommand) -> anyhow::
                     );
                 }
             }
+            if !rows.is_empty() {
+                eprintln!("{} incident(s) in case {number}", total);
+            }
         }
         IncidentCommand::Import {
             number,
@@ -1019,6 +1040,7 @@ fn incident_command(ws: &mut UnlockedWorkspace, c: &IncidentCommand) -> anyhow::
             mapping,
             dry_run,
             tz,
+            allow_duplicate_file,
         } => {
             let f = ImportFile::read(file)?;
             let preview = ws.import_preview(&f, None, tz.as_deref())?;
@@ -1073,7 +1095,13 @@ fn incident_command(ws: &mut UnlockedWorkspace, c: &IncidentCommand) -> anyhow::
                 }
                 return Ok(());
             }
-            let r = ws.import_incidents(number, &f, mapping.as_deref(), tz.as_deref())?;
+            let r = ws.import_incidents_again(
+                number,
+                &f,
+                mapping.as_deref(),
+                tz.as_deref(),
+                *allow_duplicate_file,
+            )?;
             eprintln!(
                 "Imported {} incidents from {} (SHA-256 {})",
                 r.imported,
@@ -1382,6 +1410,11 @@ fn case_command(ws: &mut UnlockedWorkspace, c: &CaseCommand) -> anyhow::Result<E
                 "Handover passphrase: ",
                 false,
             )?;
+            eprintln!(
+                "SHA-256 of {}: {} (compare it with what the sender passed on)",
+                file.display(),
+                vigil::crypto::sha256_file(file)?
+            );
             let s = ws.receive_case(file, &hp)?;
             let ro = if s.read_only {
                 " as a read-only review copy"

@@ -1035,6 +1035,39 @@ impl UnlockedWorkspace {
         sealed_sha: &str,
     ) -> Result<CaseSummary> {
         let src = store::open(incoming, key, Some(salt), FileKind::Case, Mode::Import)?;
+        // Every page's HMAC, SQLite's structure and the length against the
+        // page count, before anything is taken in: a damaged or padded file
+        // is refused whole.
+        let damaged = |detail: String| Error::Corrupt {
+            path: incoming.to_path_buf(),
+            detail,
+        };
+        let bad_pages = cases::cipher_integrity(&src)
+            .map_err(|e| damaged(format!("its pages cannot be checked ({e})")))?;
+        if !bad_pages.is_empty() {
+            return Err(damaged(format!(
+                "{} page(s) fail their authentication check",
+                bad_pages.len()
+            )));
+        }
+        let structure = cases::integrity(&src)
+            .map_err(|e| damaged(format!("its structure cannot be checked ({e})")))?;
+        if structure != ["ok"] {
+            return Err(damaged(format!(
+                "SQLite found {} problem(s) in its structure",
+                structure.len()
+            )));
+        }
+        let pages = cases::page_count(&src)?;
+        let len = std::fs::metadata(incoming)
+            .map_err(|e| Error::io(incoming, e))?
+            .len();
+        if len != pages * store::PAGE_SIZE {
+            return Err(damaged(format!(
+                "it is {len} bytes long but holds {pages} pages of {} bytes: something was added or cut",
+                store::PAGE_SIZE
+            )));
+        }
         let header = cases::read_header(&src)?.ok_or_else(|| Error::Corrupt {
             path: incoming.to_path_buf(),
             detail: "the case header is missing".into(),

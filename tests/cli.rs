@@ -1085,3 +1085,63 @@ fn a_malformed_statute_profile_is_refused_naming_line_and_field() {
     let o = cli.run(&["statute", "show", "agency-1"]);
     assert!(String::from_utf8_lossy(&o.stdout).contains("Local stalking ordinance"));
 }
+
+// ---- hardening findings ---------------------------------------------------------
+
+#[test]
+fn importing_the_same_log_twice_needs_allow_duplicate_file() {
+    let cli = Cli::new();
+    cli.init();
+    assert!(cli
+        .run(&["case", "new", "--number", "D-1", "--title", "x"])
+        .status
+        .success());
+    let log = cli.dir.parent().unwrap().join("log.csv");
+    std::fs::write(&log, "Date,Time,Description,Location\n3/1/2026,9pm,called 12 times,home\n3/2/2026,,left a note,car\n").unwrap();
+    let import = |extra: &[&str]| {
+        let mut args = vec![
+            "incident",
+            "import",
+            "D-1",
+            log.to_str().unwrap(),
+            "--tz",
+            "America/Chicago",
+        ];
+        args.extend_from_slice(extra);
+        cli.run(&args)
+    };
+    assert!(import(&[]).status.success());
+    let o = import(&[]);
+    assert_eq!(o.status.code(), Some(12));
+    assert!(
+        stderr(&o).contains("already imported") && stderr(&o).contains("--allow-duplicate-file"),
+        "{}",
+        stderr(&o)
+    );
+    let count = || {
+        let o = cli.run(&["incident", "list", "D-1", "--json"]);
+        serde_json::from_slice::<serde_json::Value>(&o.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(count(), 2, "nothing was added by the refused import");
+    assert!(import(&["--allow-duplicate-file"]).status.success());
+    assert_eq!(count(), 4);
+}
+
+#[test]
+fn incident_list_prints_every_incident_beyond_ten_thousand_and_the_total() {
+    let cli = Cli::new();
+    cli.init();
+    let o = cli.run(&["dev", "seed", "T-1", "--incidents", "10050"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = cli.run(&["incident", "list", "T-1", "--json"]);
+    assert!(o.status.success());
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 10_050);
+    assert!(stderr(&o).contains("10050 incident(s)"), "{}", stderr(&o));
+    let o = cli.run(&["incident", "list", "T-1"]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 10_050);
+}

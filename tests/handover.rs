@@ -262,3 +262,51 @@ fn files_are_created_for_the_owner_only() {
     }
     assert_eq!(mode(&sealed), 0o600);
 }
+
+#[test]
+fn a_sealed_file_with_any_page_flipped_or_pages_appended_is_refused() {
+    let (_a, mut alice, _) = new_ws();
+    alice.create_case(&new_case("26-43", "Flip test")).unwrap();
+    for k in 0..40 {
+        alice
+            .add_incident(
+                "26-43",
+                &vigil::incident::IncidentInput::quick(
+                    "3/1/2026",
+                    "texts",
+                    &format!("Incident {k} {}", "x".repeat(300)),
+                ),
+            )
+            .unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sealed.vigil");
+    alice
+        .seal_case("26-43", &out, &hp(), HandoverMode::Transfer, false)
+        .unwrap();
+    let good = std::fs::read(&out).unwrap();
+    let pages = good.len() / 4096;
+    assert!(pages >= 8, "{pages} pages");
+    let (_b, mut bob, _) = new_ws();
+    let bad = dir.path().join("bad.vigil");
+    // Every page would cost one Argon2 derivation each; twelve spread over the
+    // file (first, last and between) cover the header, tables and indexes.
+    let sample: Vec<usize> = (0..12).map(|i| i * (pages - 1) / 11).collect();
+    for page in sample {
+        let mut bytes = good.clone();
+        bytes[page * 4096 + 100 + (page * 37) % 3000] ^= 0x01;
+        std::fs::write(&bad, &bytes).unwrap();
+        let r = bob.receive_case(&bad, &hp());
+        assert!(r.is_err(), "a flip in page {page} was accepted");
+    }
+    let mut padded = good.clone();
+    padded.extend(std::iter::repeat_n(0x5a, 4096 * 2));
+    std::fs::write(&bad, &padded).unwrap();
+    match bob.receive_case(&bad, &hp()) {
+        Err(e @ Error::Corrupt { .. }) => assert_eq!(e.exit_code(), 7),
+        other => panic!("appended pages: {other:?}"),
+    }
+    assert!(bob.list_cases().unwrap().is_empty(), "nothing was taken in");
+    std::fs::write(&bad, &good).unwrap();
+    assert!(bob.receive_case(&bad, &hp()).is_ok());
+}

@@ -170,3 +170,10 @@ pub(crate) fn integrity(conn: &Connection) -> Result<Vec<String>> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
+
+/// Pages in the database, by SQLite's count.
+pub(crate) fn page_count(conn: &Connection) -> Result<u64> {
+    Ok(conn
+        .query_row("PRAGMA page_count", [], |r| r.get::<_, i64>(0))?
+        .max(0) as u64)
+}

@@ -425,3 +425,12 @@ pub(crate) fn tags(conn: &Connection) -> Result<Vec<String>> {
         .collect::<rusqlite::Result<Vec<String>>>()?;
     Ok(v)
 }
+
+/// Incidents imported from the file with this SHA-256.
+pub(crate) fn count_from_file(conn: &Connection, sha256: &str) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM incident WHERE source_sha256 = ?1",
+        [sha256],
+        |r| r.get(0),
+    )?)
+}
