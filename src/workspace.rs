@@ -107,7 +107,7 @@ pub enum Credential<'a> {
     RecoveryKey(&'a RecoveryKey),
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, Clone)]
 struct Envelope {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     kdf: Option<KdfParams>,
@@ -117,7 +117,7 @@ struct Envelope {
     ciphertext: String,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, Clone)]
 struct Keyring {
     format: String,
     version: u32,
@@ -125,6 +125,26 @@ struct Keyring {
     created_at: String,
     passphrase: Envelope,
     recovery: Envelope,
+    /// SHA-256 of the file's other fields: tells damage (exit 7, not counted
+    /// as a failed attempt) from a wrong passphrase. Absent in files written
+    /// before it existed; added at the next unlock.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    checksum: Option<String>,
+}
+
+impl Keyring {
+    fn compute_checksum(&self) -> Result<String> {
+        let fields = serde_json::json!({
+            "format": self.format,
+            "version": self.version,
+            "workspace_id": self.workspace_id,
+            "created_at": self.created_at,
+            "passphrase": self.passphrase,
+            "recovery": self.recovery,
+        });
+        let bytes = serde_json::to_vec(&fields).map_err(|_| Error::Crypto("keyring encoding"))?;
+        Ok(crypto::to_hex(&crypto::sha256(&bytes)))
+    }
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -242,11 +262,24 @@ fn read_keyring(dir: &Path) -> Result<Keyring> {
             supported: KEYRING_VERSION.into(),
         });
     }
+    if let Some(sum) = &k.checksum {
+        if *sum != k.compute_checksum()? {
+            return Err(Error::Corrupt {
+                path,
+                detail: "the key file's checksum does not match its content, so it was damaged or edited; this does not count as a wrong passphrase".into(),
+            });
+        }
+    }
     Ok(k)
 }
 
 fn write_keyring(dir: &Path, k: &Keyring) -> Result<()> {
-    let bytes = serde_json::to_vec_pretty(k).map_err(|_| Error::Crypto("keyring encoding"))?;
+    let mut k = Keyring {
+        checksum: None,
+        ..k.clone()
+    };
+    k.checksum = Some(k.compute_checksum()?);
+    let bytes = serde_json::to_vec_pretty(&k).map_err(|_| Error::Crypto("keyring encoding"))?;
     fsutil::write_atomic(&dir.join(KEYRING_FILE), &bytes)
 }
 
@@ -337,6 +370,7 @@ pub fn create(
             None,
             None,
         ),
+        checksum: None,
     };
     let db = store::open(
         &db_path,
@@ -399,9 +433,9 @@ pub fn unlock(dir: &Path, credential: Credential<'_>) -> Result<(UnlockedWorkspa
                 });
             };
             if !kdf.in_range() {
-                return Err(Error::BadKeyring {
+                return Err(Error::Corrupt {
                     path: dir.join(KEYRING_FILE),
-                    detail: "its key-derivation parameters are out of range".into(),
+                    detail: "its key-derivation parameters are out of range, so the key file was damaged or edited".into(),
                 });
             }
             let kek = crypto::derive_key(p, &salt, kdf)?;
@@ -434,6 +468,10 @@ pub fn unlock(dir: &Path, credential: Credential<'_>) -> Result<(UnlockedWorkspa
             Error::WrongPassphrase
         });
     };
+    if keyring.checksum.is_none() {
+        // A key file from before checksums: give it one now.
+        write_keyring(dir, &keyring)?;
+    }
     let db = store::open(
         &dir.join(DB_FILE),
         &db_key(&wkey),

@@ -314,12 +314,60 @@ fn argon2_parameters_out_of_range_in_the_key_file_are_a_damaged_key_file() {
     for (field, value) in [("m_kib", "4294967295"), ("t", "4294967295"), ("p", "255")] {
         let mut v: serde_json::Value = serde_json::from_str(&original).unwrap();
         v["passphrase"]["kdf"][field] = serde_json::json!(value.parse::<u64>().unwrap());
+        // Without its checksum (a key file from before checksums), the range
+        // check itself must refuse it, before allocating anything.
+        v.as_object_mut().unwrap().remove("checksum");
         std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
         match workspace::unlock(&w.dir, Credential::Passphrase(&pass())) {
-            Err(e @ vigil::Error::BadKeyring { .. }) => assert_eq!(e.exit_code(), 5),
+            Err(e @ vigil::Error::Corrupt { .. }) => assert_eq!(e.exit_code(), 7),
             other => panic!("{field}: {other:?}"),
         }
     }
     std::fs::write(&path, original).unwrap();
     assert!(workspace::unlock(&w.dir, Credential::Passphrase(&pass())).is_ok());
+}
+
+#[test]
+fn a_damaged_key_file_says_so_and_does_not_count_as_a_failed_attempt() {
+    let (w, ws, _) = new_ws();
+    drop(ws);
+    let path = w.dir.join("vigil-workspace.json");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let flip = |s: &str| -> String {
+        let mut c: Vec<char> = s.chars().collect();
+        c[2] = if c[2] == 'a' { 'b' } else { 'a' };
+        c.into_iter().collect()
+    };
+    for pointer in [
+        "/workspace_id",
+        "/passphrase/salt",
+        "/passphrase/nonce",
+        "/passphrase/ciphertext",
+        "/recovery/ciphertext",
+    ] {
+        let mut v: serde_json::Value = serde_json::from_str(&original).unwrap();
+        let old = v.pointer(pointer).unwrap().as_str().unwrap().to_string();
+        *v.pointer_mut(pointer).unwrap() = serde_json::json!(flip(&old));
+        std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+        match workspace::unlock(&w.dir, Credential::Passphrase(&pass())) {
+            Err(e @ Error::Corrupt { .. }) => assert_eq!(e.exit_code(), 7, "{pointer}"),
+            other => panic!("{pointer}: {other:?}"),
+        }
+    }
+    assert!(
+        !w.dir.join("unlock-attempts.json").exists(),
+        "no failed attempt was counted"
+    );
+    std::fs::write(&path, &original).unwrap();
+    let (ws, report) = workspace::unlock(&w.dir, Credential::Passphrase(&pass())).unwrap();
+    assert_eq!(report.failed_attempts, 0);
+    drop(ws);
+    // A key file from before checksums unlocks and gets one.
+    let mut legacy: serde_json::Value = serde_json::from_str(&original).unwrap();
+    legacy.as_object_mut().unwrap().remove("checksum");
+    std::fs::write(&path, serde_json::to_string_pretty(&legacy).unwrap()).unwrap();
+    drop(workspace::unlock(&w.dir, Credential::Passphrase(&pass())).unwrap());
+    let upgraded: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert!(upgraded["checksum"].as_str().is_some_and(|c| c.len() == 64));
 }
