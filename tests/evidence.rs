@@ -35,14 +35,6 @@ fn add_file(
         .unwrap()
 }
 
-fn failed(r: &vigil::case::VerifyReport) -> Vec<String> {
-    r.checks
-        .iter()
-        .filter(|c| !c.ok)
-        .map(|c| c.name.clone())
-        .collect()
-}
-
 #[test]
 fn files_of_every_size_round_trip_with_their_sha256() {
     let (w, mut ws, _) = new_ws();
@@ -93,7 +85,7 @@ fn files_of_every_size_round_trip_with_their_sha256() {
         ["E-1-E001", "E-1-E002", "E-1-E003", "E-1-E004", "E-1-E005", "E-1-E006"]
     );
     let r = ws.verify_case("E-1").unwrap();
-    assert!(r.ok, "{:?}", failed(&r));
+    assert!(r.ok, "{:?}", failed_checks(&r));
     assert_eq!(r.exhibits.len(), sizes.len());
     assert!(r.exhibits.iter().all(|e| e.ok && e.found == e.recorded));
     // A second export does not overwrite the first.
@@ -121,7 +113,7 @@ fn a_chunk_changed_behind_the_app_is_named_by_verify_and_at_custody() {
     }
     let r = ws.verify_case("E-2").unwrap();
     assert!(!r.ok);
-    assert_eq!(failed(&r), ["Attached files unchanged"]);
+    assert_eq!(failed_checks(&r), ["Attached files unchanged"]);
     let detail = &r.checks.iter().find(|c| !c.ok).unwrap().detail;
     assert!(
         detail.contains(&bad.number) && !detail.contains(&good.number),

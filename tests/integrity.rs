@@ -1,14 +1,6 @@
 use crate::support::*;
 use vigil::Error;
 
-fn failed_checks(r: &vigil::case::VerifyReport) -> Vec<String> {
-    r.checks
-        .iter()
-        .filter(|c| !c.ok)
-        .map(|c| c.name.clone())
-        .collect()
-}
-
 #[test]
 fn a_fresh_case_verifies_clean() {
     let (_w, mut ws, _) = new_ws();

@@ -64,3 +64,12 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+/// Names of the checks a verify report failed.
+pub fn failed_checks(r: &vigil::case::VerifyReport) -> Vec<String> {
+    r.checks
+        .iter()
+        .filter(|c| !c.ok)
+        .map(|c| c.name.clone())
+        .collect()
+}
