@@ -70,7 +70,7 @@ fn stderr(o: &Output) -> String {
 fn init_runs_unattended_and_prints_the_recovery_key_once() {
     let cli = Cli::new();
     let rk = cli.init();
-    assert!(rk.starts_with("VGL1-") && !rk.contains('\n'), "{rk}");
+    assert!(rk.starts_with("VGL2-") && !rk.contains('\n'), "{rk}");
     assert!(vigil::secret::RecoveryKey::parse(&rk).is_ok());
     let again = cli.run(&["init"]);
     assert_eq!(again.status.code(), Some(11));

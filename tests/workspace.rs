@@ -371,3 +371,22 @@ fn a_damaged_key_file_says_so_and_does_not_count_as_a_failed_attempt() {
         serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     assert!(upgraded["checksum"].as_str().is_some_and(|c| c.len() == 64));
 }
+
+#[test]
+fn a_typo_in_the_recovery_key_is_caught_before_an_attempt_is_spent() {
+    let (w, ws, rk) = new_ws();
+    drop(ws);
+    let printed = rk.to_printable().to_string();
+    // Change one character of the third group.
+    let mut chars: Vec<char> = printed.chars().collect();
+    let i = 5 + 2 * 5 + 1;
+    chars[i] = if chars[i] == 'A' { 'B' } else { 'A' };
+    let typo: String = chars.into_iter().collect();
+    match RecoveryKey::parse(&typo) {
+        Err(e @ Error::Validation { .. }) => assert!(e.to_string().contains("typo"), "{e}"),
+        other => panic!("{:?}", other.map(|_| ())),
+    }
+    assert!(!w.dir.join("unlock-attempts.json").exists());
+    let good = RecoveryKey::parse(&printed).unwrap();
+    assert!(workspace::unlock(&w.dir, Credential::RecoveryKey(&good)).is_ok());
+}

@@ -212,7 +212,7 @@ fn commands_over_ipc_set_up_unlock_and_create_a_case() {
     assert!(created["recoveryKey"]
         .as_str()
         .unwrap()
-        .starts_with("VGL1-"));
+        .starts_with("VGL2-"));
 
     let summary = invoke(
         &wv,

@@ -46,7 +46,7 @@ test('first start asks for the investigator and a strong passphrase, then shows 
   await s.click('#setup-submit');
 
   const key = await s.until('the recovery key', async () => (await s.text('#recovery-key')).trim(), 20000);
-  assert.match(key.replace(/\s+/g, ''), /^VGL1(-[0-9A-Z]{4}){13}$/);
+  assert.match(key.replace(/\s+/g, ''), /^VGL2(-[0-9A-Z]{4}){14}$/);
   assert.equal(await s.enabled('#recovery-continue'), false, 'continue waits for the acknowledgement');
   await s.screenshot(SHOTS, '03-recovery-key');
   await s.click('#recovery-ack');
