@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+mod anchor;
 pub mod case;
 mod casemgmt;
 mod casework;

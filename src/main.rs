@@ -578,6 +578,9 @@ fn unlock(cli: &Cli, dir: &Path) -> anyhow::Result<UnlockedWorkspace> {
             report.last_failed_at.as_deref().unwrap_or("?"),
         );
     }
+    for w in &report.warnings {
+        eprintln!("vigil: warning: {w}");
+    }
     Ok(ws)
 }
 

@@ -97,6 +97,9 @@ pub struct UnlockReport {
     pub last_failed_at: Option<String>,
     /// The investigator's profile, if set.
     pub profile: Option<Profile>,
+    /// Cases this computer knew further than the workspace now holds (the
+    /// folder restored from an older copy), in words.
+    pub warnings: Vec<String>,
 }
 
 /// How to unlock.
@@ -481,11 +484,13 @@ pub fn unlock(dir: &Path, credential: Credential<'_>) -> Result<(UnlockedWorkspa
     )?;
     let profile = registry::profile(&db)?;
     let taxonomy = crate::casework::load_taxonomy(&db)?;
+    let warnings = crate::anchor::check(&keyring.workspace_id, &registry::list(&db)?);
     let report = UnlockReport {
         failed_attempts: attempts.failures,
         first_failed_at: attempts.first_failed_at.take(),
         last_failed_at: attempts.last_failed_at.take(),
         profile: profile.clone(),
+        warnings,
     };
     if report.failed_attempts > 0 {
         write_attempts(dir, &Attempts::default())?;
@@ -870,11 +875,13 @@ impl UnlockedWorkspace {
         oc.row.chain_head = head.hash.clone();
         oc.row.title = title.clone();
         oc.row.status = status;
+        let number = oc.row.number.clone();
         let now = crate::now_rfc3339();
         let db_path = self.dir.join(DB_FILE);
         store::write_tx(&mut self.db, &db_path, |tx| {
             registry::update_after_write(tx, &case_id, &title, status, head.seq, &head.hash, &now)
         })?;
+        crate::anchor::record(&self.id, &case_id, &number, head.seq, &head.hash);
         Ok(out)
     }
 

@@ -1145,3 +1145,50 @@ fn incident_list_prints_every_incident_beyond_ten_thousand_and_the_total() {
     let o = cli.run(&["incident", "list", "T-1"]);
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 10_050);
 }
+
+#[test]
+fn restoring_the_whole_workspace_folder_from_an_older_copy_is_reported() {
+    let cli = Cli::new();
+    cli.init();
+    let anchors = cli.dir.parent().unwrap().join("anchors");
+    let run = |args: &[&str]| {
+        cli.cmd()
+            .env("VIGIL_ANCHOR_DIR", &anchors)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["case", "new", "--number", "R-1", "--title", "x"])
+        .status
+        .success());
+    // A backup of the whole folder, then more work.
+    let backup = cli.dir.parent().unwrap().join("backup");
+    assert!(Command::new("cp")
+        .arg("-a")
+        .arg(&cli.dir)
+        .arg(&backup)
+        .status()
+        .unwrap()
+        .success());
+    for t in ["a", "b", "c"] {
+        assert!(run(&["case", "edit", "R-1", "--title", t]).status.success());
+    }
+    let o = run(&["case", "list"]);
+    assert!(!stderr(&o).contains("older copy"), "{}", stderr(&o));
+    // The folder is put back as it was: case file and register together.
+    std::fs::remove_dir_all(&cli.dir).unwrap();
+    assert!(Command::new("cp")
+        .arg("-a")
+        .arg(&backup)
+        .arg(&cli.dir)
+        .status()
+        .unwrap()
+        .success());
+    let o = run(&["case", "list"]);
+    assert!(o.status.success());
+    let e = stderr(&o);
+    assert!(e.contains("case R-1") && e.contains("older copy"), "{e}");
+    // Said once; the anchor then follows the workspace.
+    let o = run(&["case", "list"]);
+    assert!(!stderr(&o).contains("older copy"), "{}", stderr(&o));
+}

@@ -46,7 +46,7 @@ describe('App boot', () => {
   it('asks for the passphrase when locked, then shows the main window', async () => {
     const user = userEvent.setup();
     m.appStatus.mockResolvedValueOnce(base).mockResolvedValue({ ...base, unlocked: true });
-    m.unlockWorkspace.mockResolvedValue({ failedAttempts: 0, firstFailedAt: null, lastFailedAt: null, profile });
+    m.unlockWorkspace.mockResolvedValue({ failedAttempts: 0, firstFailedAt: null, lastFailedAt: null, profile, warnings: [] });
     render(<App />);
     await user.type(await screen.findByLabelText('Passphrase'), 'my passphrase{Enter}');
     await waitFor(() => expect(document.getElementById('lock-button')).not.toBeNull());

@@ -202,6 +202,7 @@ export function installMockBackend(scenario: string): void {
             firstFailedAt: firstFailedAt ?? isoAgo(3_600_000 * 14),
             lastFailedAt: lastFailedAt ?? isoAgo(3_600_000 * 13),
             profile,
+            warnings: [],
           };
           failed = 0;
           firstFailedAt = lastFailedAt = null;

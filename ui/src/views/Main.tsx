@@ -66,6 +66,7 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
   const [dialog, setDialog] = useState<DialogName>(null);
   const [settingsFocusPassphrase, setSettingsFocusPassphrase] = useState(false);
   const [showFailed, setShowFailed] = useState((session.unlockReport?.failedAttempts ?? 0) > 0);
+  const [showRollback, setShowRollback] = useState((session.unlockReport?.warnings?.length ?? 0) > 0);
   const [showRecoveryAdvice, setShowRecoveryAdvice] = useState(session.viaRecovery);
   const [locking, setLocking] = useState(false);
   const [lockError, setLockError] = useState<string | null>(null);
@@ -346,6 +347,21 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
             >
               {failedAttemptsText(session.unlockReport)} If that was not you, someone may have tried to open Vigil on
               this computer.
+            </Banner>
+          ) : null}
+          {showRollback && session.unlockReport ? (
+            <Banner
+              tone="danger"
+              id="rollback-banner"
+              title="The workspace looks older than this computer remembers"
+              onDismiss={() => setShowRollback(false)}
+            >
+              <ul className="plain-list">
+                {(session.unlockReport.warnings ?? []).map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+              Check the cases named with “Verify integrity”, and find out whether the folder was restored from a backup.
             </Banner>
           ) : null}
           {showRecoveryAdvice ? (

@@ -20,4 +20,9 @@ lastFailedAt: string | null,
 /**
  * The investigator's profile, if set.
  */
-profile: Profile | null, };
+profile: Profile | null, 
+/**
+ * Cases this computer knew further than the workspace now holds (the
+ * folder restored from an older copy), in words.
+ */
+warnings: Array<string>, };

@@ -108,6 +108,7 @@ describe('Main', () => {
             firstFailedAt: '2024-06-01T08:00:00Z',
             lastFailedAt: '2024-06-01T09:30:00Z',
             profile,
+            warnings: [],
           },
         }}
         onProfileChange={vi.fn()}
@@ -124,7 +125,7 @@ describe('Main', () => {
     m.listCases.mockResolvedValue([]);
     render(
       <Main
-        session={{ ...session, unlockReport: { failedAttempts: 0, firstFailedAt: null, lastFailedAt: null, profile } }}
+        session={{ ...session, unlockReport: { failedAttempts: 0, firstFailedAt: null, lastFailedAt: null, profile, warnings: [] } }}
         onProfileChange={vi.fn()}
         onLocked={vi.fn()}
       />,
@@ -185,5 +186,36 @@ describe('Main', () => {
     now += 20_000;
     fireEvent.mouseDown(document.body);
     expect(m.touch).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('Main after an unlock that found the workspace older than expected', () => {
+  beforeEach(() => {
+    m.touch.mockResolvedValue(undefined);
+  });
+
+  it('says so, naming each case, until dismissed', async () => {
+    const user = userEvent.setup();
+    m.listCases.mockResolvedValue([]);
+    render(
+      <Main
+        session={{
+          ...session,
+          unlockReport: {
+            failedAttempts: 0,
+            firstFailedAt: null,
+            lastFailedAt: null,
+            profile,
+            warnings: ['case 2026-0042: this computer last recorded audit event 30, but the workspace holds only 12'],
+          },
+        }}
+        onProfileChange={vi.fn()}
+        onLocked={vi.fn()}
+      />,
+    );
+    const banner = await screen.findByText(/looks older than this computer remembers/);
+    expect(banner.closest('#rollback-banner')).toHaveTextContent('case 2026-0042');
+    await user.click(within(banner.closest('#rollback-banner') as HTMLElement).getByRole('button', { name: /dismiss|close/i }));
+    expect(document.getElementById('rollback-banner')).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ import { deferred } from '../../test/commandsMock';
 import { Unlock } from '../Unlock';
 
 const m = vi.mocked(commands);
-const report: commands.UnlockReport = { failedAttempts: 0, firstFailedAt: null, lastFailedAt: null, profile: null };
+const report: commands.UnlockReport = { failedAttempts: 0, firstFailedAt: null, lastFailedAt: null, profile: null, warnings: [] };
 
 describe('Unlock', () => {
   it('focuses the passphrase field on arrival', () => {
