@@ -191,8 +191,9 @@ pub enum Error {
     #[error("cancelled; nothing was added or changed")]
     Cancelled,
 
-    /// An unexpected database error.
-    #[error("database error: {0}")]
+    /// A database error. Damage found while reading (a page that fails its
+    /// check) reads as a damaged file, like every other path to it.
+    #[error("{}", storage_message(.0))]
     Storage(#[from] rusqlite::Error),
 
     /// A cryptographic primitive failed in a way that is not a wrong key.
@@ -225,6 +226,7 @@ impl Error {
             Error::ReadOnlyCase { .. } => "readOnlyCase",
             Error::Tampered { .. } => "tampered",
             Error::Cancelled => "cancelled",
+            Error::Storage(e) if storage_damage(e) => "corrupt",
             Error::Io { .. } | Error::Storage(_) | Error::Crypto(_) => "internal",
         }
     }
@@ -246,6 +248,7 @@ impl Error {
             Error::ReadOnlyCase { .. } => 14,
             Error::Tampered { .. } => 15,
             Error::Cancelled => 16,
+            Error::Storage(e) if storage_damage(e) => 7,
             Error::Io { .. } | Error::Storage(_) | Error::Crypto(_) => 1,
         }
     }
@@ -266,5 +269,22 @@ impl Error {
             K::ReadOnlyFilesystem | K::PermissionDenied => Error::ReadOnlyLocation { path },
             _ => Error::Io { path, source },
         }
+    }
+}
+
+/// A read that failed because the file's pages are damaged (SQLCipher's page
+/// check or SQLite's own).
+fn storage_damage(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) | Some(rusqlite::ErrorCode::NotADatabase)
+    )
+}
+
+fn storage_message(e: &rusqlite::Error) -> String {
+    if storage_damage(e) {
+        "the case file is damaged (a page fails its check); nothing was changed. Run `vigil case verify` for the full report and restore the file from a backup".to_string()
+    } else {
+        format!("database error: {e}")
     }
 }

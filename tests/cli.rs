@@ -1192,3 +1192,45 @@ fn restoring_the_whole_workspace_folder_from_an_older_copy_is_reported() {
     let o = run(&["case", "list"]);
     assert!(!stderr(&o).contains("older copy"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_damaged_page_anywhere_in_a_case_file_never_gives_a_raw_database_error() {
+    let cli = Cli::new();
+    cli.init();
+    let o = cli.run(&["dev", "seed", "DP-1", "--incidents", "400"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let file = cli.dir.join("cases/DP-1.vigil");
+    // Settle the write-ahead log into the file so every page is there.
+    assert!(cli.run(&["case", "verify", "DP-1"]).status.success());
+    let good = std::fs::read(&file).unwrap();
+    let pages = good.len() / 4096;
+    assert!(pages > 20, "{pages}");
+    for page in (1..pages).step_by(pages / 10) {
+        let mut bytes = good.clone();
+        bytes[page * 4096 + 2000] ^= 0x40;
+        std::fs::write(&file, &bytes).unwrap();
+        for args in [
+            &["incident", "list", "DP-1", "--json"][..],
+            &["person", "list", "DP-1"][..],
+            &["case", "verify", "DP-1"][..],
+        ] {
+            let o = cli.run(args);
+            let code = o.status.code();
+            assert_ne!(code, Some(1), "page {page}, {args:?}: {}", stderr(&o));
+            assert!(
+                !stderr(&o).contains("database error"),
+                "page {page}, {args:?}: {}",
+                stderr(&o)
+            );
+            if code != Some(0) {
+                assert!(
+                    matches!(code, Some(7) | Some(15)),
+                    "page {page}, {args:?}: {code:?} {}",
+                    stderr(&o)
+                );
+            }
+        }
+    }
+    std::fs::write(&file, &good).unwrap();
+    assert!(cli.run(&["case", "verify", "DP-1"]).status.success());
+}
