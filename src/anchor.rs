@@ -63,7 +63,13 @@ pub(crate) fn record(workspace_id: &str, case_id: &str, number: &str, seq: i64, 
         }
     }
     if let Ok(bytes) = serde_json::to_vec(&a) {
-        let _ = fsutil::write_atomic(&p, &bytes);
+        // Replaced by rename, not synced: this runs after every write to a
+        // case, and losing the last position in a crash only under-reports.
+        let tmp = p.with_extension("json.tmp");
+        if std::fs::write(&tmp, &bytes).is_ok() {
+            fsutil::owner_only(&tmp);
+            let _ = std::fs::rename(&tmp, &p);
+        }
     }
 }
 

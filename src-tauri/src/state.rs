@@ -25,8 +25,8 @@ pub struct AppState {
     /// Evidence files chosen in the native dialog or dropped on the window,
     /// waiting to be added (paths stay here, never in the web view).
     pending_files: Mutex<Vec<PathBuf>>,
-    /// Set to stop the running ingest or packet export.
-    cancel_ingest: AtomicBool,
+    /// Set to stop the running long task (an evidence ingest or a packet export).
+    cancel: AtomicBool,
     /// The last packet preview (in memory only).
     packet_preview: Mutex<Option<Vec<u8>>>,
 }
@@ -59,7 +59,7 @@ impl AppState {
             idle_minutes: AtomicU32::new(15),
             import: Mutex::new(None),
             pending_files: Mutex::new(Vec::new()),
-            cancel_ingest: AtomicBool::new(false),
+            cancel: AtomicBool::new(false),
             packet_preview: Mutex::new(None),
         }
     }
@@ -89,7 +89,7 @@ impl AppState {
         self.set_import(None);
         self.set_pending_files(Vec::new());
         self.set_packet_preview(None);
-        self.cancel_ingest();
+        self.request_cancel();
         self.guard().take().is_some()
     }
 
@@ -150,19 +150,19 @@ impl AppState {
             .clone()
     }
 
-    /// Asks the running ingest to stop.
-    pub fn cancel_ingest(&self) {
-        self.cancel_ingest.store(true, Ordering::SeqCst);
+    /// Asks the running long task to stop.
+    pub fn request_cancel(&self) {
+        self.cancel.store(true, Ordering::SeqCst);
     }
 
-    /// Clears a previous cancel before a new ingest.
+    /// Clears a previous cancel before a new long task.
     pub fn reset_cancel(&self) {
-        self.cancel_ingest.store(false, Ordering::SeqCst);
+        self.cancel.store(false, Ordering::SeqCst);
     }
 
     /// Whether the user asked to stop.
-    pub fn ingest_cancelled(&self) -> bool {
-        self.cancel_ingest.load(Ordering::SeqCst)
+    pub fn cancel_requested(&self) -> bool {
+        self.cancel.load(Ordering::SeqCst)
     }
 
     /// True while unlocked.

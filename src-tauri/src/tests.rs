@@ -257,14 +257,16 @@ fn commands_over_ipc_set_up_unlock_and_create_a_case() {
     assert_eq!(list.as_array().unwrap().len(), 1);
 }
 
-/// Evidence over IPC: files chosen in the shell (never named by the web
-/// view) become exhibits; custody is recorded; the preview protocol serves
-/// the bytes from memory with ranges.
-#[test]
-fn evidence_is_added_from_shell_held_paths_and_previewed_by_range() {
+/// An app on a fresh workspace (with a profile) holding one case.
+fn app_with_case(
+    number: &str,
+) -> (
+    tempfile::TempDir,
+    tauri::App<tauri::test::MockRuntime>,
+    tauri::WebviewWindow<tauri::test::MockRuntime>,
+) {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("ws");
-    let app = builder(mock_builder(), dir.clone())
+    let app = builder(mock_builder(), tmp.path().join("ws"))
         .build(mock_context(noop_assets()))
         .unwrap();
     let wv = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -280,9 +282,18 @@ fn evidence_is_added_from_shell_held_paths_and_previewed_by_range() {
     invoke(
         &wv,
         "create_case",
-        json!({"case": {"number": "26-7", "title": "x", "openedOn": null, "assignedInvestigator": null, "agencyReports": []}}),
+        json!({"case": {"number": number, "title": "x", "openedOn": null, "assignedInvestigator": null, "agencyReports": []}}),
     )
     .unwrap();
+    (tmp, app, wv)
+}
+
+/// Evidence over IPC: files chosen in the shell (never named by the web
+/// view) become exhibits; custody is recorded; the preview protocol serves
+/// the bytes from memory with ranges.
+#[test]
+fn evidence_is_added_from_shell_held_paths_and_previewed_by_range() {
+    let (tmp, app, wv) = app_with_case("26-7");
     let input = json!({"number": "", "description": "Voicemail of 3 March", "kind": "audio", "source": "victim",
         "sourceDetail": "", "legalId": null, "collectedBy": "", "collected": "", "tz": null, "collectedWhere": "",
         "storedAt": "", "physical": false, "incidentIds": [], "personIds": [],
@@ -369,26 +380,7 @@ fn evidence_is_added_from_shell_held_paths_and_previewed_by_range() {
 /// preview made outside the workspace lock and served from memory.
 #[test]
 fn packet_matrix_and_preview_over_ipc() {
-    let tmp = tempfile::tempdir().unwrap();
-    let app = builder(mock_builder(), tmp.path().join("ws"))
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let wv = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    invoke(
-        &wv,
-        "create_workspace",
-        json!({"profile": {"name": "Dana Reyes", "badge": "4471", "unit": "TMU", "agency": "Eastfield PD"},
-               "passphrase": "Lantern river 7 copper"}),
-    )
-    .unwrap();
-    invoke(
-        &wv,
-        "create_case",
-        json!({"case": {"number": "26-9", "title": "x", "openedOn": null, "assignedInvestigator": null, "agencyReports": []}}),
-    )
-    .unwrap();
+    let (_tmp, app, wv) = app_with_case("26-9");
     let statutes = invoke(&wv, "list_statutes", json!({})).unwrap();
     assert!(statutes.as_array().unwrap().len() >= 5);
     let m = invoke(

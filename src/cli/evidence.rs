@@ -6,10 +6,6 @@ use std::path::PathBuf;
 use vigil::evidence::*;
 use vigil::workspace::UnlockedWorkspace;
 
-fn word<T: vigil::person::Word>(s: &str) -> Result<T, String> {
-    T::parse_word(s).ok_or_else(|| format!("use one of: {}", T::words().join(", ")))
-}
-
 fn yes_no(s: &str) -> Result<bool, String> {
     match s {
         "yes" | "y" | "true" => Ok(true),
@@ -29,7 +25,7 @@ pub enum EvidenceCommand {
         /// Files to attach (one exhibit each).
         files: Vec<PathBuf>,
         /// Kind of exhibit.
-        #[arg(long, value_parser = word::<ExhibitKind>)]
+        #[arg(long, value_parser = crate::parse_word::<ExhibitKind>)]
         kind: ExhibitKind,
         /// What it is.
         #[arg(long)]
@@ -50,7 +46,7 @@ pub enum EvidenceCommand {
         #[arg(long = "person")]
         people: Vec<String>,
         /// Where it came from.
-        #[arg(long, default_value = "victim", value_parser = word::<EvidenceSource>)]
+        #[arg(long, default_value = "victim", value_parser = crate::parse_word::<EvidenceSource>)]
         source: EvidenceSource,
         /// Which agency, witness or provider.
         #[arg(long, default_value = "")]
@@ -120,7 +116,7 @@ pub enum EvidenceCommand {
         /// Exhibit number or id.
         exhibit: String,
         /// Event.
-        #[arg(long, value_parser = word::<CustodyKind>)]
+        #[arg(long, value_parser = crate::parse_word::<CustodyKind>)]
         event: CustodyKind,
         /// When ("" = now).
         #[arg(long, default_value = "")]

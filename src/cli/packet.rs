@@ -8,10 +8,6 @@ use std::process::ExitCode;
 use vigil::packet::*;
 use vigil::workspace::UnlockedWorkspace;
 
-fn word<T: vigil::person::Word>(s: &str) -> Result<T, String> {
-    T::parse_word(s).ok_or_else(|| format!("use one of: {}", T::words().join(", ")))
-}
-
 /// The case packet.
 #[derive(Subcommand)]
 pub enum PacketCommand {
@@ -20,7 +16,7 @@ pub enum PacketCommand {
         /// Case number.
         number: String,
         /// Which copy: prosecutor, discovery, supervisor, training.
-        #[arg(long, value_parser = word::<PacketProfile>)]
+        #[arg(long, value_parser = crate::parse_word::<PacketProfile>)]
         profile: PacketProfile,
         /// Where to write the PDF.
         #[arg(long)]
@@ -29,10 +25,10 @@ pub enum PacketCommand {
         #[arg(long = "statute")]
         statutes: Vec<String>,
         /// Sections to include (default: all), e.g. --section chronology --section exhibits.
-        #[arg(long = "section", value_parser = word::<PacketSection>)]
+        #[arg(long = "section", value_parser = crate::parse_word::<PacketSection>)]
         sections: Vec<PacketSection>,
         /// Paper: letter or a4 (default: the workspace's setting).
-        #[arg(long, value_parser = word::<Paper>)]
+        #[arg(long, value_parser = crate::parse_word::<Paper>)]
         paper: Option<Paper>,
         /// Overwrite an existing file.
         #[arg(long)]

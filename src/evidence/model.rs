@@ -597,13 +597,8 @@ pub fn validate_number_format(pattern: &str) -> Result<String> {
             "use 1 to 64 characters",
         ));
     }
-    let uses_n = p.contains("{n}")
-        || (p.contains("{n:") && {
-            let tail = &p[p.find("{n:").unwrap_or(0) + 3..];
-            tail.find('}')
-                .is_some_and(|e| tail[..e].chars().all(|c| c.is_ascii_digit()) && e > 0 && e <= 2)
-        });
-    if !uses_n {
+    // The sequence must change the number, or every exhibit would get the same one.
+    if format_number(p, "X", 1) == format_number(p, "X", 2) {
         return Err(Error::validation(
             "exhibit number format",
             "include {n} (or {n:03} for three digits) where the exhibit's sequence goes",

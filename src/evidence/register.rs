@@ -47,21 +47,9 @@ pub struct ExportedExhibit {
     pub size: i64,
 }
 
-fn preview_of(media_type: &str, _name: &str) -> (PreviewKind, String) {
-    let p = match media_type {
-        "image/avif" | "image/png" | "image/jpeg" | "image/gif" | "image/webp" | "image/bmp" => {
-            PreviewKind::Image
-        }
-        "application/pdf" => PreviewKind::Pdf,
-        "audio/amr" => PreviewKind::None,
-        t if t.starts_with("audio/") => PreviewKind::Audio,
-        t if t.starts_with("video/") => PreviewKind::Video,
-        t if t.starts_with("text/") || t == "application/json" || t == "message/rfc822" => {
-            PreviewKind::Text
-        }
-        _ => PreviewKind::None,
-    };
-    (p, sniff::no_preview_note(p, media_type).to_string())
+fn preview_of(media_type: &str) -> (PreviewKind, String) {
+    let (p, note) = sniff::preview(media_type);
+    (p, note.to_string())
 }
 
 fn not_found(id: &str) -> Error {
@@ -394,7 +382,7 @@ impl UnlockedWorkspace {
                     stored?;
                     sha.ok_or(Error::Crypto("the file reader stopped early"))
                 })?;
-                let (media, _, _) = sniff::detect(&head, &name);
+                let media = sniff::detect(&head, &name);
                 db::set_file(
                     tx,
                     &id,

@@ -143,7 +143,9 @@ pub(crate) fn matrix(m: &MatrixInput<'_>) -> ElementsMatrix {
             None,
         ));
     }
-    let acts = support_for(ElementKind::CourseOfConduct).0.len();
+    let mut incidents_for =
+        |k: ElementKind| cache.entry(k).or_insert_with(|| support_for(k)).0.len();
+    let acts = incidents_for(ElementKind::CourseOfConduct);
     if acts < 2 {
         gaps.push(gap(
             "fewActs",
@@ -155,7 +157,7 @@ pub(crate) fn matrix(m: &MatrixInput<'_>) -> ElementsMatrix {
             None,
         ));
     }
-    if support_for(ElementKind::Fear).0.is_empty() {
+    if incidents_for(ElementKind::Fear) == 0 {
         gaps.push(gap(
             "noFear",
             GapLevel::Serious,
@@ -164,8 +166,8 @@ pub(crate) fn matrix(m: &MatrixInput<'_>) -> ElementsMatrix {
             None,
         ));
     }
-    let (told, _) = support_for(ElementKind::Knowledge);
-    if told.is_empty() && !m.told_to_stop {
+    let told = incidents_for(ElementKind::Knowledge);
+    if told == 0 && !m.told_to_stop {
         gaps.push(gap(
             "notToldToStop",
             GapLevel::Warning,

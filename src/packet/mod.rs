@@ -129,11 +129,7 @@ impl UnlockedWorkspace {
                 })?;
             let text = match agency.get(id) {
                 Some(t) => t.clone(),
-                None => statute::SHIPPED
-                    .iter()
-                    .find(|(n, t)| Statute::parse(t, n).is_ok_and(|p| &p.id == id))
-                    .map(|(_, t)| t.to_string())
-                    .unwrap_or_default(),
+                None => statute::shipped_text(id).unwrap_or_default().to_string(),
             };
             if !chosen
                 .iter()

@@ -94,6 +94,14 @@ pub const SHIPPED: &[(&str, &str)] = &[
     ),
 ];
 
+/// The text of the shipped profile with this id.
+pub(crate) fn shipped_text(id: &str) -> Option<&'static str> {
+    SHIPPED
+        .iter()
+        .find(|(name, text)| Statute::parse(text, name).is_ok_and(|s| s.id == id))
+        .map(|(_, text)| *text)
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawElement {

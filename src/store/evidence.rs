@@ -338,7 +338,7 @@ fn ids(conn: &Connection, sql: &str, id: &str) -> Result<Vec<String>> {
 pub(crate) fn get(
     conn: &Connection,
     id: &str,
-    preview: impl Fn(&str, &str) -> (PreviewKind, String),
+    preview: impl Fn(&str) -> (PreviewKind, String),
 ) -> Result<Option<Exhibit>> {
     let row = conn
         .query_row(
@@ -367,7 +367,7 @@ pub(crate) fn get(
                     Some(sha256) => {
                         let name: String = r.get(21)?;
                         let media_type: String = r.get(23)?;
-                        let (p, note) = preview(&media_type, &name);
+                        let (p, note) = preview(&media_type);
                         Some(AttachedFile {
                             name,
                             size: r.get(22)?,

@@ -91,7 +91,7 @@ pub fn clear_evidence_files(state: State<'_, AppState>) {
 /// Asks the running ingest to stop; the file in progress leaves nothing.
 #[tauri::command]
 pub fn cancel_ingest(state: State<'_, AppState>) {
-    state.cancel_ingest();
+    state.request_cancel();
 }
 
 /// Adds one exhibit per chosen file (or one physical item), with progress
@@ -149,7 +149,7 @@ pub fn add_exhibits<R: Runtime>(
                     },
                 );
             }
-            !state.ingest_cancelled()
+            !state.cancel_requested()
         };
         match state.with(|ws| Ok(ws.add_exhibit(&number, &one, path.as_deref(), &mut progress)?)) {
             Ok(e) => added.push(e),

@@ -66,7 +66,7 @@ pub fn signing_identity(state: State<'_, AppState>) -> CmdResult<sign::SignerInf
 /// Asks the running export to stop.
 #[tauri::command]
 pub fn cancel_packet(state: State<'_, AppState>) {
-    state.cancel_ingest();
+    state.request_cancel();
 }
 
 fn render<R: Runtime>(
@@ -79,7 +79,7 @@ fn render<R: Runtime>(
     let job = state.with(|ws| Ok(ws.packet_job(number, options)?))?;
     let mut progress = |p: &PacketProgress| {
         let _ = app.emit("packet-progress", p.clone());
-        !state.ingest_cancelled()
+        !state.cancel_requested()
     };
     Ok(job.render(&mut progress)?)
 }
