@@ -58,6 +58,16 @@ pub enum Error {
         detail: String,
     },
 
+    /// The workspace database (the register of cases) is missing or damaged.
+    /// The case files and their key sidecars are what `repair` rebuilds it from.
+    #[error("the workspace's register of cases ({}) cannot be used: {detail}. The case files are not affected: run `vigil workspace repair` (or choose Repair on the unlock screen) to rebuild it from them", path.display())]
+    WorkspaceDamaged {
+        /// The workspace database.
+        path: PathBuf,
+        /// What was found.
+        detail: String,
+    },
+
     /// The disk is full.
     #[error("the disk holding {} is full; free some space and try again (nothing was changed)", path.display())]
     StorageFull {
@@ -212,6 +222,7 @@ impl Error {
             Error::NotVigilFile { .. } | Error::BadKeyring { .. } => "notVigilFile",
             Error::NewerFormat { .. } => "newerFormat",
             Error::Corrupt { .. } => "corrupt",
+            Error::WorkspaceDamaged { .. } => "workspaceDamaged",
             Error::StorageFull { .. } => "storageFull",
             Error::ReadOnlyLocation { .. } => "readOnlyLocation",
             Error::Locked { .. } => "locked",
@@ -238,7 +249,7 @@ impl Error {
             Error::WrongKeyOrNotCaseFile { .. } => 4,
             Error::NotVigilFile { .. } | Error::BadKeyring { .. } => 5,
             Error::NewerFormat { .. } => 6,
-            Error::Corrupt { .. } => 7,
+            Error::Corrupt { .. } | Error::WorkspaceDamaged { .. } => 7,
             Error::StorageFull { .. } | Error::ReadOnlyLocation { .. } => 8,
             Error::Locked { .. } => 9,
             Error::TooManyAttempts { .. } => 10,

@@ -92,6 +92,9 @@ enum Command {
     /// Statute profiles: the elements of each offence.
     #[command(subcommand)]
     Statute(cli::packet::StatuteCommand),
+    /// Mend the workspace: rebuild its register of cases from the case files.
+    #[command(subcommand)]
+    Workspace(cli::workspace::WorkspaceCommand),
     /// What is due across the workspace: reassessments, expiring letters and orders, awaited referrals.
     Due {
         /// JSON output.
@@ -458,6 +461,12 @@ enum CaseCommand {
         #[arg(long, value_name = "FILE")]
         handover_passphrase_file: Option<PathBuf>,
     },
+    /// Take back a case file that is in the cases folder but not in the
+    /// register (listed by `case list`), after checking it.
+    Adopt {
+        /// The file's name in the cases folder, e.g. 2026-0142.vigil.
+        file: String,
+    },
     /// Take a sealed handover file into this workspace.
     Receive {
         /// The handover file.
@@ -479,6 +488,12 @@ enum PassphraseCommand {
         /// Target unlock time in milliseconds for the new passphrase.
         #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u64).range(50..=10_000))]
         unlock_ms: u64,
+        /// Also replace the workspace key: the workspace database is
+        /// re-encrypted, every case key re-wrapped and a new recovery key
+        /// printed (the old one stops working). Use it when the old
+        /// passphrase, key file or recovery key may be known to someone.
+        #[arg(long)]
+        rotate: bool,
     },
 }
 
@@ -541,7 +556,23 @@ fn secret(
     Ok(Passphrase::new(first))
 }
 
-fn unlock(cli: &Cli, dir: &Path) -> anyhow::Result<UnlockedWorkspace> {
+/// The credential given on the command line: a recovery key (file or
+/// $VIGIL_RECOVERY_KEY), else the passphrase.
+enum GivenCredential {
+    Passphrase(Passphrase),
+    RecoveryKey(RecoveryKey),
+}
+
+impl GivenCredential {
+    fn get(&self) -> Credential<'_> {
+        match self {
+            GivenCredential::Passphrase(p) => Credential::Passphrase(p),
+            GivenCredential::RecoveryKey(k) => Credential::RecoveryKey(k),
+        }
+    }
+}
+
+fn read_credential(cli: &Cli, dir: &Path) -> anyhow::Result<GivenCredential> {
     let recovery_text = match (&cli.recovery_key_file, std::env::var("VIGIL_RECOVERY_KEY")) {
         (Some(f), _) => Some(zeroize::Zeroizing::new(
             std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?,
@@ -549,27 +580,26 @@ fn unlock(cli: &Cli, dir: &Path) -> anyhow::Result<UnlockedWorkspace> {
         (None, Ok(v)) => Some(zeroize::Zeroizing::new(v)),
         (None, Err(_)) => None,
     };
-    let (ws, report) = match recovery_text {
-        Some(text) => {
-            let rk = RecoveryKey::parse(&text)?;
-            workspace::unlock(dir, Credential::RecoveryKey(&rk))?
+    if let Some(text) = recovery_text {
+        return Ok(GivenCredential::RecoveryKey(RecoveryKey::parse(&text)?));
+    }
+    if !workspace::exists(dir) {
+        return Err(vigil::Error::NoWorkspace {
+            dir: dir.to_path_buf(),
         }
-        None => {
-            if !workspace::exists(dir) {
-                return Err(vigil::Error::NoWorkspace {
-                    dir: dir.to_path_buf(),
-                }
-                .into());
-            }
-            let p = secret(
-                cli.passphrase_file.as_deref(),
-                "VIGIL_PASSPHRASE",
-                "Workspace passphrase: ",
-                false,
-            )?;
-            workspace::unlock(dir, Credential::Passphrase(&p))?
-        }
-    };
+        .into());
+    }
+    Ok(GivenCredential::Passphrase(secret(
+        cli.passphrase_file.as_deref(),
+        "VIGIL_PASSPHRASE",
+        "Workspace passphrase: ",
+        false,
+    )?))
+}
+
+fn unlock(cli: &Cli, dir: &Path) -> anyhow::Result<UnlockedWorkspace> {
+    let given = read_credential(cli, dir)?;
+    let (ws, report) = workspace::unlock(dir, given.get())?;
     if report.failed_attempts > 0 {
         eprintln!(
             "vigil: warning: {} failed unlock attempt(s) since {} (last at {})",
@@ -652,6 +682,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Passphrase(PassphraseCommand::Change {
             new_passphrase_file,
             unlock_ms,
+            rotate,
         }) => {
             let mut ws = unlock(&cli, &dir)?;
             let current = if ws.unlocked_by_recovery_key() {
@@ -671,8 +702,49 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 true,
             )?;
             let kdf = KdfParams::calibrate(std::time::Duration::from_millis(*unlock_ms))?;
-            ws.change_passphrase(current.as_ref(), &new, kdf)?;
-            eprintln!("Passphrase changed. Case files were not rewritten.");
+            if *rotate {
+                let rk = ws.rotate_key(current.as_ref(), &new, kdf)?;
+                eprintln!("Passphrase changed and workspace key replaced; the old recovery key no longer works.");
+                eprintln!("New recovery key (shown only now; store it away from this computer):");
+                outln!("{}", rk.to_printable().as_str());
+            } else {
+                ws.change_passphrase(current.as_ref(), &new, kdf)?;
+                eprintln!("Passphrase changed. Case files were not rewritten.");
+            }
+        }
+        Command::Workspace(cli::workspace::WorkspaceCommand::Repair {
+            json,
+            new_passphrase_file,
+        }) => {
+            let given = read_credential(&cli, &dir)?;
+            if !workspace::exists(&dir) {
+                let GivenCredential::RecoveryKey(rk) = &given else {
+                    return Err(vigil::Error::NoWorkspace { dir }.into());
+                };
+                eprintln!("The key file is missing: it will be made again from the recovery key.");
+                let new = secret(
+                    new_passphrase_file.as_deref(),
+                    "VIGIL_NEW_PASSPHRASE",
+                    "New passphrase: ",
+                    true,
+                )?;
+                let kdf = KdfParams::calibrate(std::time::Duration::from_millis(500))?;
+                workspace::restore_key_file(&dir, rk, &new, kdf)?;
+                eprintln!("A new key file was written; the recovery key stays the same.");
+            }
+            let (_ws, report) = workspace::repair(&dir, given.get())?;
+            if *json {
+                print_json(&report)?;
+            } else {
+                cli::workspace::print_repair(&report);
+            }
+            if report
+                .cases
+                .iter()
+                .any(|c| c.outcome == workspace::RepairOutcome::Refused)
+            {
+                return Ok(ExitCode::from(15));
+            }
         }
         Command::Taxonomy(TaxonomyCommand::Validate { file }) => {
             let text = std::fs::read_to_string(file)
@@ -1253,6 +1325,7 @@ fn case_command(ws: &mut UnlockedWorkspace, c: &CaseCommand) -> anyhow::Result<E
         }
         CaseCommand::List { json } => {
             let list = ws.list_cases()?;
+            cli::workspace::print_unregistered(&ws.unregistered_cases()?);
             if *json {
                 print_json(&list)?;
             } else if list.is_empty() {
@@ -1269,6 +1342,13 @@ fn case_command(ws: &mut UnlockedWorkspace, c: &CaseCommand) -> anyhow::Result<E
                     );
                 }
             }
+        }
+        CaseCommand::Adopt { file } => {
+            let s = ws.adopt_case(file)?;
+            eprintln!(
+                "Case {} ({}) checked and taken back into the register",
+                s.number, file
+            );
         }
         CaseCommand::Show { number, json } => {
             let d = ws.open_case(number)?;

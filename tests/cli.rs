@@ -2,14 +2,14 @@ use crate::support::*;
 use std::path::Path;
 use std::process::{Command, Output};
 
-struct Cli {
+pub(crate) struct Cli {
     _tmp: tempfile::TempDir,
-    dir: std::path::PathBuf,
-    pass_file: std::path::PathBuf,
+    pub(crate) dir: std::path::PathBuf,
+    pub(crate) pass_file: std::path::PathBuf,
 }
 
 impl Cli {
-    fn new() -> Cli {
+    pub(crate) fn new() -> Cli {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("ws");
         let pass_file = tmp.path().join("pass.txt");
@@ -21,7 +21,7 @@ impl Cli {
         }
     }
 
-    fn cmd(&self) -> Command {
+    pub(crate) fn cmd(&self) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_vigil"));
         c.arg("--workspace")
             .arg(&self.dir)
@@ -39,11 +39,11 @@ impl Cli {
         c
     }
 
-    fn run(&self, args: &[&str]) -> Output {
+    pub(crate) fn run(&self, args: &[&str]) -> Output {
         self.cmd().args(args).output().unwrap()
     }
 
-    fn init(&self) -> String {
+    pub(crate) fn init(&self) -> String {
         let o = self.run(&[
             "init",
             "--name",
@@ -62,7 +62,7 @@ impl Cli {
     }
 }
 
-fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).to_string()
 }
 

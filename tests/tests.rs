@@ -28,5 +28,7 @@ mod leaks;
 mod packet;
 /// People and identifiers.
 mod people;
+/// Rebuilding the register, adopting case files, rotating the workspace key.
+mod repair;
 /// Workspace set-up, unlock, lockout, recovery key, passphrase change.
 mod workspace;

@@ -3,3 +3,4 @@
 
 pub mod evidence;
 pub mod packet;
+pub mod workspace;

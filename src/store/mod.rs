@@ -252,13 +252,14 @@ pub(crate) fn write_tx<T>(
 }
 
 /// Copies the open database `conn` into a new encrypted file at `dest` keyed
-/// with `key` (and `salt`), then stamps it as a Vigil case file and switches
-/// it to a single-file journal. `dest` must not exist or be empty.
+/// with `key` (and `salt`), then stamps it as a Vigil file of `kind`.
+/// `dest` must not exist or be empty.
 pub(crate) fn export_encrypted(
     conn: &Connection,
     dest: &Path,
     key: &SecretKey,
     salt: Option<&[u8; 16]>,
+    kind: FileKind,
     after: impl FnOnce(&Connection) -> Result<()>,
 ) -> Result<()> {
     // Attached files inherit the main connection's open flags, which lack
@@ -281,7 +282,7 @@ pub(crate) fn export_encrypted(
         let version: i64 = conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
         conn.execute_batch(&format!(
             "PRAGMA export.user_version = {version}; PRAGMA export.application_id = {};",
-            FileKind::Case.application_id()
+            kind.application_id()
         ))
         .map_err(|e| map_err(dest, e))?;
         after(conn)

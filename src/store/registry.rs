@@ -154,3 +154,17 @@ pub(crate) fn update_after_write(
     )?;
     Ok(())
 }
+
+/// Replaces a case key's wrapping (after the workspace key changed).
+pub(crate) fn set_wrapped_key(
+    conn: &Connection,
+    case_id: &str,
+    nonce: &[u8],
+    wrapped: &[u8],
+) -> Result<()> {
+    conn.execute(
+        "UPDATE case_registry SET key_nonce = ?2, wrapped_key = ?3 WHERE case_id = ?1",
+        params![case_id, nonce, wrapped],
+    )?;
+    Ok(())
+}

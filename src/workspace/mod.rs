@@ -28,6 +28,15 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+mod repair;
+mod rotate;
+pub(crate) mod sidecar;
+
+pub use repair::{
+    repair, restore_key_file, RepairOutcome, RepairReport, RepairedCase, UnregisteredCase,
+};
+pub use rotate::RotateStep;
+
 const KEYRING_FILE: &str = "vigil-workspace.json";
 const ATTEMPTS_FILE: &str = "unlock-attempts.json";
 const LOCK_FILE: &str = "workspace.lock";
@@ -111,7 +120,7 @@ pub enum Credential<'a> {
 }
 
 #[derive(Serialize, Deserialize, Clone)]
-struct Envelope {
+pub(crate) struct Envelope {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     kdf: Option<KdfParams>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -225,7 +234,7 @@ fn recovery_kek(rk: &RecoveryKey, id: &str) -> SecretKey {
 }
 
 fn passphrase_envelope(
-    wkey: &SecretKey,
+    wkey: &WorkspaceKey,
     pass: &Passphrase,
     kdf: KdfParams,
     id: &str,
@@ -233,7 +242,7 @@ fn passphrase_envelope(
     let mut salt = [0u8; 16];
     crypto::fill_random(&mut salt)?;
     let kek = crypto::derive_key(pass, &salt, kdf)?;
-    let w = crypto::wrap(&kek, wkey, &passphrase_aad(id))?;
+    let w = crypto::wrap(&kek, &wkey.0, &passphrase_aad(id))?;
     Ok(envelope(&w, Some(kdf), Some(&salt)))
 }
 
@@ -315,11 +324,26 @@ fn acquire_lock(dir: &Path) -> Result<std::fs::File> {
     }
 }
 
-fn db_key(wkey: &SecretKey) -> SecretKey {
-    crypto::subkey(wkey, "vigil/workspace-db/v1")
-}
-fn wrap_kek(wkey: &SecretKey) -> SecretKey {
-    crypto::subkey(wkey, "vigil/case-key-wrap/v1")
+/// The workspace key: 256 random bits, from which the workspace database's
+/// key and the case-key wrapping key are derived.
+pub(crate) struct WorkspaceKey(SecretKey);
+
+impl WorkspaceKey {
+    fn random() -> Result<WorkspaceKey> {
+        Ok(WorkspaceKey(SecretKey::random()?))
+    }
+    /// A short public name for this key (a hash of a sub-key), telling apart
+    /// the keys before and after a rotation.
+    pub(crate) fn id(&self) -> String {
+        let k = crypto::subkey(&self.0, "vigil/key-id/v1");
+        crypto::to_hex(&crypto::sha256(k.bytes()))[..16].to_string()
+    }
+    fn db_key(&self) -> SecretKey {
+        crypto::subkey(&self.0, "vigil/workspace-db/v1")
+    }
+    pub(crate) fn wrap_kek(&self) -> SecretKey {
+        crypto::subkey(&self.0, "vigil/case-key-wrap/v1")
+    }
 }
 
 /// Creates a workspace in `dir` and unlocks it. Returns the recovery key,
@@ -360,7 +384,7 @@ pub fn create(
         fsutil::remove_db_files(&db_path);
     }
     let id = crypto::random_id()?;
-    let wkey = SecretKey::random()?;
+    let wkey = WorkspaceKey::random()?;
     let recovery = RecoveryKey::random()?;
     let keyring = Keyring {
         format: KEYRING_FORMAT.into(),
@@ -369,7 +393,7 @@ pub fn create(
         created_at: crate::now_rfc3339(),
         passphrase: passphrase_envelope(&wkey, passphrase, kdf, &id)?,
         recovery: envelope(
-            &crypto::wrap(&recovery_kek(&recovery, &id), &wkey, &recovery_aad(&id))?,
+            &crypto::wrap(&recovery_kek(&recovery, &id), &wkey.0, &recovery_aad(&id))?,
             None,
             None,
         ),
@@ -377,7 +401,7 @@ pub fn create(
     };
     let db = store::open(
         &db_path,
-        &db_key(&wkey),
+        &wkey.db_key(),
         None,
         FileKind::Workspace,
         Mode::Create,
@@ -391,6 +415,7 @@ pub fn create(
         dir: dir.to_path_buf(),
         id,
         key: wkey,
+        recovery_env: keyring.recovery,
         db,
         profile,
         by_recovery: false,
@@ -401,8 +426,18 @@ pub fn create(
     Ok((ws, recovery))
 }
 
-/// Unlocks the workspace in `dir`.
-pub fn unlock(dir: &Path, credential: Credential<'_>) -> Result<(UnlockedWorkspace, UnlockReport)> {
+/// What a right credential opens: the key file, the workspace lock and key.
+struct Authenticated {
+    keyring: Keyring,
+    lock: std::fs::File,
+    wkey: WorkspaceKey,
+    by_recovery: bool,
+    attempts: Attempts,
+}
+
+/// Checks the credential against the key file (with the lockout), holding
+/// the workspace lock.
+fn authenticate(dir: &Path, credential: Credential<'_>) -> Result<Authenticated> {
     let keyring = read_keyring(dir)?;
     let lock = acquire_lock(dir)?;
     let mut attempts = read_attempts(dir);
@@ -457,7 +492,7 @@ pub fn unlock(dir: &Path, credential: Credential<'_>) -> Result<(UnlockedWorkspa
             )
         }
     };
-    let Some(wkey) = unwrapped else {
+    let Some(wkey) = unwrapped.map(WorkspaceKey) else {
         attempts.failures = attempts.failures.saturating_add(1);
         let stamp = crate::now_rfc3339();
         attempts
@@ -475,36 +510,86 @@ pub fn unlock(dir: &Path, credential: Credential<'_>) -> Result<(UnlockedWorkspa
         // A key file from before checksums: give it one now.
         write_keyring(dir, &keyring)?;
     }
-    let db = store::open(
-        &dir.join(DB_FILE),
-        &db_key(&wkey),
-        None,
-        FileKind::Workspace,
-        Mode::Existing,
-    )?;
-    let profile = registry::profile(&db)?;
-    let taxonomy = crate::casework::load_taxonomy(&db)?;
-    let warnings = crate::anchor::check(&keyring.workspace_id, &registry::list(&db)?);
-    let report = UnlockReport {
-        failed_attempts: attempts.failures,
-        first_failed_at: attempts.first_failed_at.take(),
-        last_failed_at: attempts.last_failed_at.take(),
-        profile: profile.clone(),
-        warnings,
+    Ok(Authenticated {
+        keyring,
+        lock,
+        wkey,
+        by_recovery,
+        attempts,
+    })
+}
+
+/// What the workspace database holds that unlocking needs.
+struct Register {
+    db: Connection,
+    profile: Option<Profile>,
+    taxonomy: crate::taxonomy::Taxonomy,
+    rows: Vec<registry::RegistryRow>,
+}
+
+/// Opens `workspace.db` and reads it; damage or absence reads as
+/// [`Error::WorkspaceDamaged`], which `repair` mends.
+fn open_register(dir: &Path, wkey: &WorkspaceKey) -> Result<Register> {
+    let path = dir.join(DB_FILE);
+    let read = || -> Result<Register> {
+        let db = store::open(
+            &path,
+            &wkey.db_key(),
+            None,
+            FileKind::Workspace,
+            Mode::Existing,
+        )?;
+        let profile = registry::profile(&db)?;
+        let taxonomy = crate::casework::load_taxonomy(&db)?;
+        let rows = registry::list(&db)?;
+        Ok(Register {
+            db,
+            profile,
+            taxonomy,
+            rows,
+        })
     };
-    if report.failed_attempts > 0 {
+    read().map_err(|e| match damage_detail(&e) {
+        Some(detail) => Error::WorkspaceDamaged { path, detail },
+        None => e,
+    })
+}
+
+/// When `e` means the workspace database is missing or damaged, what was found.
+fn damage_detail(e: &Error) -> Option<String> {
+    Some(match e {
+        Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+            "it is missing".to_string()
+        }
+        Error::Corrupt { detail, .. } => detail.clone(),
+        // The key is right (it came from the key file), so "not a database"
+        // means its first page is damaged.
+        Error::WrongKeyOrNotCaseFile { .. } | Error::NotVigilFile { .. } => {
+            "its first page is damaged or it was replaced".to_string()
+        }
+        Error::Storage(_) if e.exit_code() == 7 => "a page fails its check".to_string(),
+        _ => return None,
+    })
+}
+
+/// Unlocks the workspace in `dir`.
+pub fn unlock(dir: &Path, credential: Credential<'_>) -> Result<(UnlockedWorkspace, UnlockReport)> {
+    let mut auth = authenticate(dir, credential)?;
+    rotate::finish(dir, &auth.wkey)?;
+    let reg = open_register(dir, &auth.wkey)?;
+    let mut warnings = crate::anchor::check(&auth.keyring.workspace_id, &reg.rows);
+    let report_attempts = std::mem::take(&mut auth.attempts);
+    if report_attempts.failures > 0 {
         write_attempts(dir, &Attempts::default())?;
     }
-    let ws = UnlockedWorkspace {
-        dir: dir.to_path_buf(),
-        id: keyring.workspace_id,
-        key: wkey,
-        db,
-        profile,
-        by_recovery,
-        open: HashMap::new(),
-        taxonomy,
-        _lock: lock,
+    let ws = UnlockedWorkspace::assemble(dir, auth, reg.db, reg.profile, reg.taxonomy);
+    warnings.extend(ws.backfill_sidecars(&reg.rows));
+    let report = UnlockReport {
+        failed_attempts: report_attempts.failures,
+        first_failed_at: report_attempts.first_failed_at,
+        last_failed_at: report_attempts.last_failed_at,
+        profile: ws.profile.clone(),
+        warnings,
     };
     Ok((ws, report))
 }
@@ -520,7 +605,9 @@ pub(crate) struct OpenCase {
 pub struct UnlockedWorkspace {
     dir: PathBuf,
     id: String,
-    key: SecretKey,
+    key: WorkspaceKey,
+    /// The key file's recovery envelope, copied into each case's sidecar.
+    recovery_env: Envelope,
     pub(crate) db: Connection,
     profile: Option<Profile>,
     by_recovery: bool,
@@ -538,6 +625,62 @@ impl std::fmt::Debug for UnlockedWorkspace {
 }
 
 impl UnlockedWorkspace {
+    fn assemble(
+        dir: &Path,
+        auth: Authenticated,
+        db: Connection,
+        profile: Option<Profile>,
+        taxonomy: crate::taxonomy::Taxonomy,
+    ) -> UnlockedWorkspace {
+        UnlockedWorkspace {
+            dir: dir.to_path_buf(),
+            id: auth.keyring.workspace_id,
+            key: auth.wkey,
+            recovery_env: auth.keyring.recovery,
+            db,
+            profile,
+            by_recovery: auth.by_recovery,
+            open: HashMap::new(),
+            taxonomy,
+            _lock: auth.lock,
+        }
+    }
+
+    /// Gives every registered case file a key sidecar under the current
+    /// workspace key (cases made before sidecars existed, or after a
+    /// rotation cut short). Returns a warning per sidecar that could not be
+    /// written; unlocking goes on.
+    fn backfill_sidecars(&self, rows: &[registry::RegistryRow]) -> Vec<String> {
+        let key_id = self.key.id();
+        let mut warnings = Vec::new();
+        for row in rows {
+            let path = self.cases_dir().join(&row.file_name);
+            if !path.exists() {
+                continue;
+            }
+            if matches!(sidecar::read(&path), Ok(Some(s)) if s.has(&key_id) && s.case_id == row.case_id)
+            {
+                continue;
+            }
+            let written = self
+                .case_key(row)
+                .and_then(|k| self.write_sidecar(&path, &row.case_id, &k));
+            if let Err(e) = written {
+                warnings.push(format!(
+                    "the key sidecar of case {} could not be written ({e}); the case opens normally, but could not be recovered without workspace.db",
+                    row.number
+                ));
+            }
+        }
+        warnings
+    }
+
+    /// Writes (or refreshes) the key sidecar of a case file.
+    fn write_sidecar(&self, case_path: &Path, case_id: &str, case_key: &SecretKey) -> Result<()> {
+        let e = sidecar::entry(&self.key, case_id, case_key, &self.recovery_env)?;
+        sidecar::upsert(case_path, &self.id, case_id, e)
+    }
+
     /// The workspace folder.
     pub fn dir(&self) -> &Path {
         &self.dir
@@ -604,7 +747,21 @@ impl UnlockedWorkspace {
         new: &Passphrase,
         kdf: KdfParams,
     ) -> Result<()> {
-        let mut keyring = read_keyring(&self.dir)?;
+        let mut keyring = self.check_new_passphrase(current, new)?;
+        keyring.passphrase = passphrase_envelope(&self.key, new, kdf, &self.id)?;
+        write_keyring(&self.dir, &keyring)?;
+        self.by_recovery = false;
+        Ok(())
+    }
+
+    /// Checks the current passphrase (not needed after a recovery-key
+    /// unlock) and the new one's strength; returns the key file.
+    fn check_new_passphrase(
+        &self,
+        current: Option<&Passphrase>,
+        new: &Passphrase,
+    ) -> Result<Keyring> {
+        let keyring = read_keyring(&self.dir)?;
         match current {
             Some(cur) => {
                 let env = &keyring.passphrase;
@@ -638,10 +795,7 @@ impl UnlockedWorkspace {
         if !a.acceptable {
             return Err(Error::validation("new passphrase", a.problems.join(" ")));
         }
-        keyring.passphrase = passphrase_envelope(&self.key, new, kdf, &self.id)?;
-        write_keyring(&self.dir, &keyring)?;
-        self.by_recovery = false;
-        Ok(())
+        Ok(keyring)
     }
 
     /// Who the audit trail names for this session's actions.
@@ -685,10 +839,7 @@ impl UnlockedWorkspace {
         }
         let final_path = self.cases_dir().join(&file_name);
         if final_path.exists() {
-            return Err(Error::AlreadyExists {
-                kind: "case file",
-                id: file_name,
-            });
+            return Err(unregistered_file(file_name));
         }
         let now = Utc::now();
         let header = CaseHeader {
@@ -729,7 +880,7 @@ impl UnlockedWorkspace {
             Ok(head)
         })()
         .inspect_err(|_| fsutil::remove_db_files(&partial))?;
-        let wrapped = crypto::wrap(&wrap_kek(&self.key), &key, &case_key_aad(&case_id))?;
+        let wrapped = crypto::wrap(&self.key.wrap_kek(), &key, &case_key_aad(&case_id))?;
         let row = registry::RegistryRow {
             case_id,
             number,
@@ -743,11 +894,30 @@ impl UnlockedWorkspace {
             chain_head: head.hash,
             last_activity: crate::now_rfc3339(),
         };
-        let db_path = self.dir.join(DB_FILE);
-        store::write_tx(&mut self.db, &db_path, |tx| registry::insert(tx, &row))
-            .inspect_err(|_| fsutil::remove_db_files(&partial))?;
-        fsutil::rename_durable(&partial, &final_path)?;
+        self.register_new(&row, &key, &partial, &final_path)?;
         Ok(summary(row))
+    }
+
+    /// Puts a new case file in place: its key sidecar first, then its row in
+    /// the register, then the file under its final name. A failure before
+    /// the rename removes what was made.
+    fn register_new(
+        &mut self,
+        row: &registry::RegistryRow,
+        key: &SecretKey,
+        partial: &Path,
+        final_path: &Path,
+    ) -> Result<()> {
+        let db_path = self.dir.join(DB_FILE);
+        let undo = |_: &Error| {
+            fsutil::remove_db_files(partial);
+            let _ = std::fs::remove_file(sidecar::path_for(final_path));
+        };
+        self.write_sidecar(final_path, &row.case_id, key)
+            .inspect_err(undo)?;
+        store::write_tx(&mut self.db, &db_path, |tx| registry::insert(tx, row))
+            .inspect_err(undo)?;
+        fsutil::rename_durable(partial, final_path)
     }
 
     fn cases_dir(&self) -> PathBuf {
@@ -766,7 +936,7 @@ impl UnlockedWorkspace {
             nonce: row.key_nonce.clone(),
             ciphertext: row.wrapped_key.clone(),
         };
-        crypto::unwrap(&wrap_kek(&self.key), &w, &case_key_aad(&row.case_id)).ok_or(Error::Crypto(
+        crypto::unwrap(&self.key.wrap_kek(), &w, &case_key_aad(&row.case_id)).ok_or(Error::Crypto(
             "a case key in the workspace register does not unwrap",
         ))
     }
@@ -1019,13 +1189,14 @@ impl UnlockedWorkspace {
         };
         let tmp = fsutil::temp_sibling(out, "partial")?;
         let oc = self.case(number)?;
-        let result = store::export_encrypted(&oc.conn, &tmp, &key, Some(&salt), |c| {
-            cases::write_handover(c, "export", &info)?;
-            c.execute_batch("PRAGMA export.journal_mode = DELETE;")?;
-            Ok(())
-        })
-        .and_then(|()| fsutil::sync_file(&tmp))
-        .and_then(|()| fsutil::rename_durable(&tmp, out));
+        let result =
+            store::export_encrypted(&oc.conn, &tmp, &key, Some(&salt), FileKind::Case, |c| {
+                cases::write_handover(c, "export", &info)?;
+                c.execute_batch("PRAGMA export.journal_mode = DELETE;")?;
+                Ok(())
+            })
+            .and_then(|()| fsutil::sync_file(&tmp))
+            .and_then(|()| fsutil::rename_durable(&tmp, out));
         if let Err(e) = result {
             fsutil::remove_db_files(&tmp);
             return Err(e);
@@ -1138,22 +1309,20 @@ impl UnlockedWorkspace {
         }
         let final_path = self.cases_dir().join(&file_name);
         if final_path.exists() {
-            return Err(Error::AlreadyExists {
-                kind: "case file",
-                id: file_name,
-            });
+            return Err(unregistered_file(file_name));
         }
         let partial = final_path.with_file_name(format!(".{file_name}.partial"));
         fsutil::remove_db_files(&partial);
         let case_key = SecretKey::random()?;
-        let exported = store::export_encrypted(&src, &partial, &case_key, None, |_| Ok(()));
+        let exported =
+            store::export_encrypted(&src, &partial, &case_key, None, FileKind::Case, |_| Ok(()));
         drop(src);
         if let Err(e) = exported {
             fsutil::remove_db_files(&partial);
             return Err(e);
         }
         let wrapped = crypto::wrap(
-            &wrap_kek(&self.key),
+            &self.key.wrap_kek(),
             &case_key,
             &case_key_aad(&header.case_id),
         )?;
@@ -1170,10 +1339,7 @@ impl UnlockedWorkspace {
             chain_head: chain.head.hash,
             last_activity: crate::now_rfc3339(),
         };
-        let db_path = self.dir.join(DB_FILE);
-        store::write_tx(&mut self.db, &db_path, |tx| registry::insert(tx, &row))
-            .inspect_err(|_| fsutil::remove_db_files(&partial))?;
-        fsutil::rename_durable(&partial, &final_path)?;
+        self.register_new(&row, &case_key, &partial, &final_path)?;
         let detail = serde_json::json!({ "mode": mode.as_str(), "sha256": sealed_sha });
         self.custody(&header.number, "case.receive", detail)?;
         Ok(summary(self.row(&header.number)?))
@@ -1228,6 +1394,16 @@ impl Change {
             change_hash,
             detail: serde_json::json!({}),
         }
+    }
+}
+
+/// A case file with this name is in `cases/` but not in the register.
+fn unregistered_file(file_name: String) -> Error {
+    Error::AlreadyExists {
+        kind: "case file",
+        id: format!(
+            "{file_name} (it is not in this workspace's register: `vigil case adopt {file_name}`, or Adopt in the case list, checks it and takes it back)"
+        ),
     }
 }
 
