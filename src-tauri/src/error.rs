@@ -16,6 +16,8 @@ pub enum ErrorKind {
     NotVigilFile,
     NewerFormat,
     Corrupt,
+    /// The register of cases (workspace.db) is missing or damaged: offer repair.
+    WorkspaceDamaged,
     StorageFull,
     ReadOnlyLocation,
     Locked,
@@ -70,6 +72,7 @@ impl From<vigil::Error> for CommandError {
             "notVigilFile" => ErrorKind::NotVigilFile,
             "newerFormat" => ErrorKind::NewerFormat,
             "corrupt" => ErrorKind::Corrupt,
+            "workspaceDamaged" => ErrorKind::WorkspaceDamaged,
             "storageFull" => ErrorKind::StorageFull,
             "readOnlyLocation" => ErrorKind::ReadOnlyLocation,
             "locked" => ErrorKind::Locked,

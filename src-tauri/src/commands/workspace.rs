@@ -1,15 +1,18 @@
 //! Unlocking, locking, profile and settings.
 
-use crate::error::{CmdResult, CommandError};
+use crate::error::CmdResult;
 use crate::state::AppState;
 use serde::Serialize;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+use vigil::case::CaseSummary;
 use vigil::crypto::KdfParams;
 use vigil::passphrase::PassphraseAssessment;
 use vigil::secret::{Passphrase, RecoveryKey};
-use vigil::workspace::{self, Credential, Profile, Settings, UnlockReport};
+use vigil::workspace::{
+    self, Credential, Profile, RepairReport, Settings, UnlockReport, UnregisteredCase,
+};
 
 /// What the UI needs to choose its first screen.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -151,12 +154,15 @@ pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> CmdResul
     Ok(saved)
 }
 
+/// Changes the passphrase; with `rotate`, also replaces the workspace key and
+/// returns the new recovery key (to be shown once).
 #[tauri::command(async)]
 pub fn change_passphrase(
     state: State<'_, AppState>,
     current: String,
     next: String,
-) -> CmdResult<()> {
+    rotate: bool,
+) -> CmdResult<Option<String>> {
     let current = Passphrase::new(current);
     let next = Passphrase::new(next);
     let kdf = KdfParams::calibrate(UNLOCK_TARGET)?;
@@ -166,7 +172,45 @@ pub fn change_passphrase(
         } else {
             Some(&current)
         };
-        ws.change_passphrase(cur, &next, kdf)
-            .map_err(CommandError::from)
+        if rotate {
+            let rk = ws.rotate_key(cur, &next, kdf)?;
+            Ok(Some(rk.to_printable().to_string()))
+        } else {
+            ws.change_passphrase(cur, &next, kdf)?;
+            Ok(None)
+        }
     })
+}
+
+/// Unlocks and mends the register (rebuilt from the case files when it is
+/// missing or damaged), with the passphrase or, when `recovery` is set, the
+/// recovery key.
+#[tauri::command(async)]
+pub fn repair_workspace(
+    state: State<'_, AppState>,
+    secret: String,
+    recovery: bool,
+) -> CmdResult<RepairReport> {
+    let text = zeroize::Zeroizing::new(secret);
+    let (ws, report) = if recovery {
+        let rk = RecoveryKey::parse(&text)?;
+        workspace::repair(&state.dir, Credential::RecoveryKey(&rk))?
+    } else {
+        let p = Passphrase::new(text.to_string());
+        workspace::repair(&state.dir, Credential::Passphrase(&p))?
+    };
+    after_unlock(&state, ws)?;
+    Ok(report)
+}
+
+/// Case files in the cases folder that the register does not list.
+#[tauri::command(async)]
+pub fn list_unregistered_cases(state: State<'_, AppState>) -> CmdResult<Vec<UnregisteredCase>> {
+    state.with(|ws| Ok(ws.unregistered_cases()?))
+}
+
+/// Checks an unregistered case file and takes it back into the register.
+#[tauri::command(async)]
+pub fn adopt_case(state: State<'_, AppState>, file_name: String) -> CmdResult<CaseSummary> {
+    state.with(|ws| Ok(ws.adopt_case(&file_name)?))
 }

@@ -226,7 +226,24 @@ export function installMockBackend(scenario: string): void {
         case 'change_passphrase':
           await sleep(700);
           if (args.current === 'wrong') fail('wrongPassphrase', 'The current passphrase is not correct.');
-          return null;
+          return args.rotate ? 'VGL2-8J2K-4M7P-Q1RS-T5VW-X9YZ-A3BC-D6EF-G0HJ-K2LM-N4PQ-R7ST-U8VW-X1YZ' : null;
+        case 'repair_workspace':
+          await sleep(900);
+          status.unlocked = true;
+          return {
+            rebuilt: true,
+            setAside: null,
+            cases: [...details.values()].map((d) => ({
+              fileName: `${d.header.number}.vigil`,
+              number: d.header.number,
+              outcome: 'registered',
+              detail: null,
+            })),
+            notes: [],
+          };
+        case 'list_unregistered_cases':
+          requireUnlocked();
+          return [];
         case 'touch':
           return null;
         case 'list_cases':

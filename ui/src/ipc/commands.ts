@@ -17,6 +17,8 @@ import type { Profile } from './bindings/Profile';
 import type { SealReport } from './bindings/SealReport';
 import type { Settings } from './bindings/Settings';
 import type { UnlockReport } from './bindings/UnlockReport';
+import type { RepairReport } from './bindings/RepairReport';
+import type { UnregisteredCase } from './bindings/UnregisteredCase';
 import type { VerifyReport } from './bindings/VerifyReport';
 import type { WorkspaceCreated } from './bindings/WorkspaceCreated';
 import type { Bucket } from './bindings/Bucket';
@@ -82,9 +84,13 @@ export type {
   SealReport,
   Settings,
   UnlockReport,
+  RepairReport,
+  UnregisteredCase,
   VerifyReport,
   WorkspaceCreated,
 };
+export type { RepairedCase } from './bindings/RepairedCase';
+export type { RepairOutcome } from './bindings/RepairOutcome';
 export type { AgencyReport } from './bindings/AgencyReport';
 export type { CaseHeader } from './bindings/CaseHeader';
 export type { CaseStatus };
@@ -217,6 +223,7 @@ const ERROR_KINDS: Record<ErrorKind, true> = {
   notVigilFile: true,
   newerFormat: true,
   corrupt: true,
+  workspaceDamaged: true,
   storageFull: true,
   readOnlyLocation: true,
   locked: true,
@@ -318,8 +325,22 @@ export function saveSettings(settings: Settings): Promise<Settings> {
   return call('save_settings', { settings });
 }
 
-export function changePassphrase(current: string, next: string): Promise<void> {
-  return call('change_passphrase', { current, next });
+/** Changes the passphrase; with `rotate` also the workspace key, returning the new recovery key. */
+export function changePassphrase(current: string, next: string, rotate = false): Promise<string | null> {
+  return call('change_passphrase', { current, next, rotate });
+}
+
+/** Unlocks and mends the register of cases; `recovery` when `secret` is the recovery key. */
+export function repairWorkspace(secret: string, recovery: boolean): Promise<RepairReport> {
+  return call('repair_workspace', { secret, recovery });
+}
+
+export function listUnregisteredCases(): Promise<UnregisteredCase[]> {
+  return call('list_unregistered_cases');
+}
+
+export function adoptCase(fileName: string): Promise<CaseSummary> {
+  return call('adopt_case', { fileName });
 }
 
 /** Activity ping for the idle auto-lock. Callers throttle it. */

@@ -3,6 +3,7 @@ import { Banner } from '../components/Banner';
 import { CaseList } from '../components/CaseList';
 import { Icon } from '../components/Icon';
 import { Spinner } from '../components/Spinner';
+import { UnregisteredCases } from '../components/UnregisteredCases';
 import { useActivityPing } from '../hooks/useTouch';
 import {
   asCommandError,
@@ -317,6 +318,7 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
                     No case matches “{filter}”.
                   </p>
                 ) : null}
+                <UnregisteredCases refreshKey={cases} onAdopted={(s) => void refreshList().then(() => openByNumber(s.number))} />
               </>
             ) : null}
           </nav>

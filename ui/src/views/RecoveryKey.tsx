@@ -8,9 +8,8 @@ interface RecoveryKeyProps {
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-/** Shown once after setup: the recovery key, to copy, print or write down. */
-export function RecoveryKey({ recoveryKey, onContinue }: RecoveryKeyProps) {
-  const [ack, setAck] = useState(false);
+/** The key itself, with Copy and Print: used after set-up and after a key rotation. */
+export function RecoveryKeyBox({ recoveryKey, id = 'recovery-key' }: { recoveryKey: string; id?: string }) {
   const [copy, setCopy] = useState<CopyState>('idle');
   const keyRef = useRef<HTMLPreElement>(null);
 
@@ -42,6 +41,34 @@ export function RecoveryKey({ recoveryKey, onContinue }: RecoveryKeyProps) {
   };
 
   return (
+    <>
+      <pre id={id} ref={keyRef} className="recovery-key mono" aria-label="Recovery key" tabIndex={0}>
+        {recoveryKey}
+      </pre>
+      <div className="button-row no-print">
+        <button type="button" className="button button-secondary" onClick={copyKey}>
+          {copy === 'copied' ? 'Copied' : 'Copy'}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => window.print()}>
+          Print
+        </button>
+        <span role="status" className="copy-status">
+          {copy === 'copied'
+            ? 'Copied. Paste it where it belongs, then copy something else so it does not stay on the clipboard.'
+            : copy === 'failed'
+              ? 'Could not copy automatically: the key is selected, press Ctrl+C.'
+              : ''}
+        </span>
+      </div>
+    </>
+  );
+}
+
+/** Shown once after setup: the recovery key, to copy, print or write down. */
+export function RecoveryKey({ recoveryKey, onContinue }: RecoveryKeyProps) {
+  const [ack, setAck] = useState(false);
+
+  return (
     <div className="screen screen-centered">
       <main className="card card-wide recovery" id="main-content">
         <p className="app-mark no-print">Vigil</p>
@@ -55,24 +82,7 @@ export function RecoveryKey({ recoveryKey, onContinue }: RecoveryKeyProps) {
           This is the recovery key of a Vigil workspace. It opens every case stored in that workspace if the
           passphrase is forgotten. Keep it locked away, separate from the computer.
         </p>
-        <pre id="recovery-key" ref={keyRef} className="recovery-key mono" aria-label="Recovery key" tabIndex={0}>
-          {recoveryKey}
-        </pre>
-        <div className="button-row no-print">
-          <button type="button" className="button button-secondary" onClick={copyKey}>
-            {copy === 'copied' ? 'Copied' : 'Copy'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => window.print()}>
-            Print
-          </button>
-          <span role="status" className="copy-status">
-            {copy === 'copied'
-              ? 'Copied. Paste it where it belongs, then copy something else so it does not stay on the clipboard.'
-              : copy === 'failed'
-                ? 'Could not copy automatically: the key is selected, press Ctrl+C.'
-                : ''}
-          </span>
-        </div>
+        <RecoveryKeyBox recoveryKey={recoveryKey} />
         <p className="hint no-print">
           Store it on paper or in your agency's password safe, away from this laptop. Anyone who has the key and this
           laptop can read the cases.

@@ -15,6 +15,7 @@ import {
   setExhibitFormat,
   type Profile,
 } from '../ipc/commands';
+import { RecoveryKeyBox } from './RecoveryKey';
 import { applyTheme, loadTheme, saveTheme, type ThemeChoice } from '../lib/theme';
 
 interface SettingsDialogProps {
@@ -151,6 +152,8 @@ export function SettingsDialog({
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [passOutcome, setPassOutcome] = useState<Outcome>(null);
+  const [rotate, setRotate] = useState(false);
+  const [newRecoveryKey, setNewRecoveryKey] = useState<string | null>(null);
   const meter = usePassphraseAssessment(next, profile);
   const mismatch = confirm !== '' && confirm !== next;
   // After a recovery-key unlock the backend does not ask for the current passphrase.
@@ -171,11 +174,18 @@ export function SettingsDialog({
         const fresh = await meter.assessNow();
         if (!fresh.acceptable) return;
       }
-      await changePassphrase(needsCurrent ? current : '', next);
+      const rk = await changePassphrase(needsCurrent ? current : '', next, rotate);
       setCurrent('');
       setNext('');
       setConfirm('');
-      setPassOutcome({ ok: true, text: 'Passphrase changed. Use the new one from now on.' });
+      setRotate(false);
+      setNewRecoveryKey(rk);
+      setPassOutcome({
+        ok: true,
+        text: rk
+          ? 'Passphrase and workspace key changed. Store the new recovery key below: the old one no longer works.'
+          : 'Passphrase changed. Use the new one from now on.',
+      });
       onPassphraseChanged?.();
     } catch (err) {
       setPassOutcome({ ok: false, text: asCommandError(err).message });
@@ -329,14 +339,38 @@ export function SettingsDialog({
               />
               {mismatch ? <p className="field-error">The two passphrases are not the same.</p> : null}
             </div>
+            <label className="checkbox">
+              <input
+                id="settings-rotate"
+                type="checkbox"
+                checked={rotate}
+                aria-describedby="settings-rotate-hint"
+                onChange={(e) => setRotate(e.target.checked)}
+              />
+              <span>Also replace the workspace key and the recovery key</span>
+            </label>
+            <p id="settings-rotate-hint" className="hint">
+              Choose this if the old passphrase, a copy of the key file or the recovery key may be known to someone. The
+              list of cases is re-encrypted and a new recovery key is shown once; the old one stops working.
+            </p>
           </fieldset>
           <Result id="settings-passphrase-result" outcome={passOutcome} />
+          {newRecoveryKey ? (
+            <div className="recovery" id="settings-new-recovery">
+              <RecoveryKeyBox recoveryKey={newRecoveryKey} id="settings-recovery-key" />
+              <p className="hint">
+                Store it on paper or in your agency’s password safe, away from this laptop. Vigil cannot show it again.
+              </p>
+            </div>
+          ) : null}
           <div className="form-actions">
             <button type="submit" id="settings-passphrase-save" className="button button-secondary" disabled={!canChange}>
               {busy === 'passphrase' ? (
                 <>
                   <Spinner /> Changing…
                 </>
+              ) : rotate ? (
+                'Change passphrase and keys'
               ) : (
                 'Change passphrase'
               )}

@@ -96,6 +96,33 @@ describe('Main', () => {
     expect(document.querySelector('[data-case-number="2024-0003"]')).not.toBeNull();
   });
 
+  it('lists case files missing from the list and restores one after its checks', async () => {
+    const user = userEvent.setup();
+    const restored: commands.CaseSummary = { ...summaries[0]!, caseId: 'c', number: '2024-0009', title: 'Restored' };
+    m.listCases.mockResolvedValueOnce(summaries).mockResolvedValue([...summaries, restored]);
+    m.listUnregisteredCases
+      .mockResolvedValueOnce([
+        { fileName: '2024-0009.vigil', adoptable: true, reason: null },
+        { fileName: 'other.vigil', adoptable: false, reason: 'it belongs to another workspace' },
+      ])
+      .mockResolvedValue([{ fileName: 'other.vigil', adoptable: false, reason: 'it belongs to another workspace' }]);
+    m.adoptCase.mockResolvedValue(restored);
+    m.openCase.mockResolvedValue(detailOf(restored));
+    render(<Main session={session} onProfileChange={vi.fn()} onLocked={vi.fn()} />);
+    const box = await waitFor(() => {
+      const el = document.getElementById('unregistered-cases');
+      expect(el).not.toBeNull();
+      return el!;
+    });
+    expect(box).toHaveTextContent('2 case files are not in the list');
+    expect(box).toHaveTextContent('it belongs to another workspace');
+    expect(within(box).getAllByRole('button')).toHaveLength(1);
+    await user.click(within(box).getByRole('button', { name: 'Check and restore 2024-0009.vigil' }));
+    expect(m.adoptCase).toHaveBeenCalledWith('2024-0009.vigil');
+    await waitFor(() => expect(document.getElementById('case-heading')).toHaveTextContent('2024-0009'));
+    await waitFor(() => expect(document.getElementById('unregistered-cases')).toHaveTextContent('1 case file is not in the list'));
+  });
+
   it('warns about failed unlock attempts until dismissed', async () => {
     const user = userEvent.setup();
     m.listCases.mockResolvedValue([]);

@@ -25,7 +25,7 @@ describe('SettingsDialog', () => {
 
   it('changes the passphrase with the current one and confirms it', async () => {
     const user = userEvent.setup();
-    m.changePassphrase.mockResolvedValue(undefined);
+    m.changePassphrase.mockResolvedValue(null);
     render(<SettingsDialog profile={profile} onProfileSaved={vi.fn()} onClose={vi.fn()} />);
     const save = document.getElementById('settings-passphrase-save')!;
     await user.type(document.getElementById('settings-current')!, 'old one');
@@ -36,7 +36,8 @@ describe('SettingsDialog', () => {
     await waitFor(() =>
       expect(document.getElementById('settings-passphrase-result')).toHaveTextContent('Passphrase changed.'),
     );
-    expect(m.changePassphrase).toHaveBeenCalledWith('old one', 'new and long enough');
+    expect(m.changePassphrase).toHaveBeenCalledWith('old one', 'new and long enough', false);
+    expect(document.getElementById('settings-new-recovery')).toBeNull();
     expect(document.getElementById('settings-current')).toHaveValue('');
   });
 
@@ -54,7 +55,7 @@ describe('SettingsDialog', () => {
 
   it('after a recovery-key unlock, needs no current passphrase', async () => {
     const user = userEvent.setup();
-    m.changePassphrase.mockResolvedValue(undefined);
+    m.changePassphrase.mockResolvedValue(null);
     const onChanged = vi.fn();
     render(
       <SettingsDialog
@@ -71,7 +72,26 @@ describe('SettingsDialog', () => {
     await waitFor(() => expect(document.getElementById('settings-passphrase-save')).toBeEnabled());
     await user.click(document.getElementById('settings-passphrase-save')!);
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
-    expect(m.changePassphrase).toHaveBeenCalledWith('', 'new and long enough');
+    expect(m.changePassphrase).toHaveBeenCalledWith('', 'new and long enough', false);
+  });
+
+  it('replaces the keys on request and shows the new recovery key once', async () => {
+    const user = userEvent.setup();
+    const key = 'VGL2-8J2K-4M7P-Q1RS-T5VW-X9YZ-A3BC-D6EF-G0HJ-K2LM-N4PQ-R7ST-U8VW-X1YZ';
+    m.changePassphrase.mockResolvedValue(key);
+    render(<SettingsDialog profile={profile} onProfileSaved={vi.fn()} onClose={vi.fn()} />);
+    await user.type(document.getElementById('settings-current')!, 'old one');
+    await user.type(document.getElementById('settings-new')!, 'new and long enough');
+    await user.type(document.getElementById('settings-confirm')!, 'new and long enough');
+    await user.click(document.getElementById('settings-rotate')!);
+    const save = document.getElementById('settings-passphrase-save')!;
+    await waitFor(() => expect(save).toBeEnabled());
+    expect(save).toHaveTextContent('Change passphrase and keys');
+    await user.click(save);
+    await waitFor(() => expect(document.getElementById('settings-recovery-key')).toHaveTextContent(key));
+    expect(m.changePassphrase).toHaveBeenCalledWith('old one', 'new and long enough', true);
+    expect(document.getElementById('settings-passphrase-result')).toHaveTextContent('the old one no longer works');
+    expect(document.getElementById('settings-rotate')).not.toBeChecked();
   });
 
   it('loads and saves the auto-lock minutes', async () => {

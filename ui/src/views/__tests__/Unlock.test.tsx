@@ -40,6 +40,39 @@ describe('Unlock', () => {
     expect(onUnlocked).not.toHaveBeenCalled();
   });
 
+  it('offers repair when the list of cases is damaged, then shows each file before opening', async () => {
+    const user = userEvent.setup();
+    m.unlockWorkspace.mockRejectedValue({ kind: 'workspaceDamaged', message: 'The register of cases cannot be used.' });
+    m.repairWorkspace.mockResolvedValue({
+      rebuilt: true,
+      setAside: '/ws/workspace.db.damaged-20261201T100000',
+      cases: [
+        { fileName: 'A-1.vigil', number: 'A-1', outcome: 'registered', detail: null },
+        { fileName: 'B-2.vigil', number: null, outcome: 'refused', detail: 'B-2.vigil is damaged (1 page(s) fail their authentication check)' },
+      ],
+      notes: ['Set the profile again.'],
+    });
+    const onUnlocked = vi.fn();
+    render(<Unlock onUnlocked={onUnlocked} />);
+    expect(document.getElementById('repair-offer')).toBeNull();
+    await user.type(screen.getByLabelText('Passphrase'), 'correct horse{Enter}');
+    expect(await screen.findByText('The list of cases needs repair')).toBeInTheDocument();
+    await user.click(document.getElementById('repair-button')!);
+    expect(m.repairWorkspace).toHaveBeenCalledWith('correct horse', false);
+    const table = await waitFor(() => {
+      const el = document.getElementById('repair-report');
+      expect(el).not.toBeNull();
+      return el!;
+    });
+    expect(table).toHaveTextContent('A-1.vigilA-1Checked and restored');
+    expect(table).toHaveTextContent('Not restored');
+    expect(screen.getByText('1 case file could not be restored')).toBeInTheDocument();
+    expect(document.getElementById('repair-notes')).toHaveTextContent('Set the profile again.');
+    expect(onUnlocked).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Open my cases' }));
+    expect(onUnlocked).toHaveBeenCalledWith(expect.objectContaining({ failedAttempts: 0 }), false);
+  });
+
   it('shows the waiting time the backend gives after too many attempts', async () => {
     const user = userEvent.setup();
     m.unlockWorkspace.mockRejectedValue({
