@@ -71,9 +71,53 @@ impl UnlockedWorkspace {
 
     // ---- people -------------------------------------------------------
 
-    /// Everyone in the case.
+    /// Everyone in the case, confidential values masked.
     pub fn list_people(&mut self, number: &str) -> Result<Vec<Person>> {
+        Ok(self
+            .people_in_full(number)?
+            .into_iter()
+            .map(Person::masked)
+            .collect())
+    }
+
+    /// Everyone with every value, for the core's own use (the packet, which
+    /// redacts by profile).
+    pub(crate) fn people_in_full(&mut self, number: &str) -> Result<Vec<Person>> {
         people::list(&self.case(number)?.conn)
+    }
+
+    /// One confidential value in clear, recorded in the case's audit trail
+    /// (who looked, at which identifier; never the value).
+    pub fn reveal_identifier(
+        &mut self,
+        number: &str,
+        person_id: &str,
+        identifier_id: &str,
+    ) -> Result<String> {
+        let person =
+            people::get(&self.case(number)?.conn, person_id)?.ok_or_else(|| Error::NotFound {
+                kind: "person",
+                id: person_id.to_string(),
+            })?;
+        let ident = person
+            .identifiers
+            .into_iter()
+            .find(|i| i.id == identifier_id)
+            .ok_or_else(|| Error::NotFound {
+                kind: "identifier",
+                id: identifier_id.to_string(),
+            })?;
+        if ident.confidential {
+            let detail =
+                serde_json::json!({ "identifier": identifier_id, "kind": ident.kind.as_str() });
+            let hash = crypto::to_hex(&crypto::sha256(detail.to_string().as_bytes()));
+            self.write_case(number, true, |_| {
+                let mut c = Change::new("identifier.reveal", people::ENTITY, person_id, hash);
+                c.detail = detail;
+                Ok(((), vec![c]))
+            })?;
+        }
+        Ok(ident.value)
     }
 
     /// Creates (`id` None) or replaces a person.
@@ -83,6 +127,24 @@ impl UnlockedWorkspace {
         id: Option<&str>,
         input: &PersonInput,
     ) -> Result<Person> {
+        let mut input = input.clone();
+        if input.identifiers.iter().any(|i| i.keep.is_some()) {
+            // Values the caller never saw (masked) are taken from the record.
+            let stored = match id {
+                Some(id) => people::get(&self.case(number)?.conn, id)?
+                    .map(|p| p.identifiers)
+                    .unwrap_or_default(),
+                None => Vec::new(),
+            };
+            for i in &mut input.identifiers {
+                if let Some(keep) = &i.keep {
+                    let old = stored.iter().find(|s| &s.id == keep).ok_or_else(|| {
+                        Error::validation("identifier", "the value to keep is no longer stored")
+                    })?;
+                    i.value = old.value.clone();
+                }
+            }
+        }
         let p = input.validated()?;
         let (id, create) = match id {
             Some(id) => (id.to_string(), false),
@@ -99,7 +161,9 @@ impl UnlockedWorkspace {
             };
             Ok(((), vec![Change::new(action, people::ENTITY, &id, hash)]))
         })?;
-        people::get(&self.case(number)?.conn, &id)?.ok_or(Error::NotFound { kind: "person", id })
+        people::get(&self.case(number)?.conn, &id)?
+            .map(Person::masked)
+            .ok_or(Error::NotFound { kind: "person", id })
     }
 
     /// Deletes a person not linked to any incident.
@@ -473,7 +537,7 @@ impl UnlockedWorkspace {
     ) -> Result<(Vec<u8>, u32)> {
         let all = incidents::all(&self.case(number)?.conn)?;
         let names: BTreeMap<String, String> = self
-            .list_people(number)?
+            .people_in_full(number)?
             .into_iter()
             .map(|p| (p.id, p.name))
             .collect();

@@ -1231,6 +1231,7 @@ fn parse_identifier(spec: &str, confidential: bool) -> anyhow::Result<Identifier
         value: value.to_string(),
         label: String::new(),
         confidential,
+        keep: None,
     })
 }
 
@@ -1275,12 +1276,17 @@ fn person_command(ws: &mut UnlockedWorkspace, c: &PersonCommand) -> anyhow::Resu
             reveal,
         } => {
             let mut people = ws.list_people(number)?;
-            if !reveal {
-                for p in &mut people {
-                    for i in &mut p.identifiers {
-                        if i.confidential {
-                            i.value = "(confidential)".into();
-                        }
+            for p in &mut people {
+                for i in &mut p.identifiers {
+                    if !i.masked {
+                        continue;
+                    }
+                    if *reveal {
+                        // One audited reveal per value, as in the app.
+                        i.value = ws.reveal_identifier(number, &p.id, &i.id)?;
+                        i.masked = false;
+                    } else {
+                        i.value = "(confidential)".into();
                     }
                 }
             }

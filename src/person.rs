@@ -115,6 +115,27 @@ pub struct Identifier {
     pub label: String,
     /// Kept out of discovery copies and masked on screen.
     pub confidential: bool,
+    /// The value was withheld (`value` is empty): a confidential value leaves
+    /// the core only through `reveal_identifier`, which is audited.
+    pub masked: bool,
+}
+
+impl Identifier {
+    /// Empties a confidential value and marks it masked.
+    pub(crate) fn mask(&mut self) {
+        if self.confidential {
+            self.value.clear();
+            self.masked = true;
+        }
+    }
+}
+
+impl Person {
+    /// Masks every confidential identifier.
+    pub(crate) fn masked(mut self) -> Person {
+        self.identifiers.iter_mut().for_each(Identifier::mask);
+        self
+    }
 }
 
 /// An identifier as entered.
@@ -130,6 +151,11 @@ pub struct IdentifierInput {
     pub label: String,
     /// Confidential.
     pub confidential: bool,
+    /// Keep the stored value of this identifier (its id) instead of `value`:
+    /// how an edit sends back a confidential value it never saw.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub keep: Option<String>,
 }
 
 /// A person record.
@@ -199,6 +225,7 @@ impl PersonInput {
                     value: validate_text("identifier", &i.value, 300)?,
                     label: i.label.trim().chars().take(120).collect(),
                     confidential: i.confidential,
+                    keep: None,
                 })
             })
             .collect::<Result<Vec<_>>>()?;

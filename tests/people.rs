@@ -19,6 +19,7 @@ pub fn person(role: PersonRole, name: &str, ids: &[(IdentifierKind, &str, bool)]
                 value: value.to_string(),
                 label: String::new(),
                 confidential: *confidential,
+                keep: None,
             })
             .collect(),
     }
@@ -174,4 +175,69 @@ fn a_person_named_in_a_protocol_answer_cannot_be_deleted() {
     )
     .unwrap();
     ws.delete_person("P-9", &s.id).unwrap();
+}
+
+/// Confidential values stay in the core: every read the UI makes masks
+/// them; one value comes out only through an audited reveal; an edit that
+/// never saw the value keeps it.
+#[test]
+fn confidential_values_are_masked_in_the_core_and_revealed_one_at_a_time_with_an_audit_event() {
+    let (_w, mut ws, _) = new_ws();
+    ws.create_case(&new_case("P-9", "x")).unwrap();
+    let input = person(
+        PersonRole::Victim,
+        "Alex Moreno",
+        &[
+            (IdentifierKind::Address, "12 Hidden Lane", true),
+            (IdentifierKind::Phone, "555-010-7788", false),
+        ],
+    );
+    let saved = ws.save_person("P-9", None, &input).unwrap();
+    let shown = |p: &Person| serde_json::to_string(p).unwrap();
+    assert!(!shown(&saved).contains("Hidden"), "save returns it masked");
+    let listed = ws.list_people("P-9").unwrap();
+    assert!(!shown(&listed[0]).contains("Hidden"), "list masks it");
+    let addr = &listed[0].identifiers[0];
+    assert!(addr.masked && addr.value.is_empty());
+    assert_eq!(listed[0].identifiers[1].value, "555-010-7788");
+    assert!(!listed[0].identifiers[1].masked);
+
+    // Search: the whole value finds it (masked); a part of it does not.
+    let hits = ws.search_identifiers("P-9", "12 hidden lane").unwrap();
+    assert_eq!(hits.len(), 1);
+    assert!(hits[0].identifier.masked && hits[0].identifier.value.is_empty());
+    assert!(ws.search_identifiers("P-9", "hidden").unwrap().is_empty());
+
+    let before = ws.case_detail("P-9").unwrap().audit_events;
+    let value = ws.reveal_identifier("P-9", &saved.id, &addr.id).unwrap();
+    assert_eq!(value, "12 Hidden Lane");
+    assert_eq!(ws.case_detail("P-9").unwrap().audit_events, before + 1);
+    // Revealing a value that is not confidential is not an event.
+    ws.reveal_identifier("P-9", &saved.id, &listed[0].identifiers[1].id)
+        .unwrap();
+    assert_eq!(ws.case_detail("P-9").unwrap().audit_events, before + 1);
+
+    // An edit sends the masked value back as "keep": the stored value stays.
+    let mut edit = input.clone();
+    edit.name = "Alex M. Moreno".into();
+    edit.identifiers[0].value = String::new();
+    edit.identifiers[0].keep = Some(addr.id.clone());
+    let edited = ws.save_person("P-9", Some(&saved.id), &edit).unwrap();
+    assert_eq!(edited.name, "Alex M. Moreno");
+    let new_addr = &edited.identifiers[0];
+    assert!(new_addr.masked);
+    assert_eq!(
+        ws.reveal_identifier("P-9", &saved.id, &new_addr.id)
+            .unwrap(),
+        "12 Hidden Lane"
+    );
+    // Keeping a value that is not this person's is refused.
+    let mut bad = edit.clone();
+    bad.identifiers[0].keep = Some("no-such-identifier".into());
+    assert!(matches!(
+        ws.save_person("P-9", Some(&saved.id), &bad),
+        Err(Error::Validation { .. })
+    ));
+    let r = ws.verify_case("P-9").unwrap();
+    assert!(r.ok, "{:?}", failed_checks(&r));
 }

@@ -64,6 +64,7 @@ pub fn builder<R: tauri::Runtime>(b: tauri::Builder<R>, dir: PathBuf) -> tauri::
             people::save_person,
             people::delete_person,
             people::search_identifiers,
+            people::reveal_identifier,
             incident::get_taxonomy,
             incident::parse_when,
             incident::add_incident,

@@ -424,6 +424,41 @@ fn packet_matrix_and_preview_over_ipc() {
     assert_eq!(history, json!([]), "a preview is not an export");
 }
 
+/// A confidential value never crosses IPC unless revealed one at a time.
+#[test]
+fn confidential_values_cross_ipc_only_when_revealed() {
+    let (_tmp, _app, wv) = app_with_case("26-11");
+    let secret = "12 Hidden Lane";
+    let person = json!({"role": "victim", "name": "Alex", "relationship": "self", "notes": "",
+        "identifiers": [{"kind": "address", "value": secret, "label": "", "confidential": true}]});
+    let saved = invoke(
+        &wv,
+        "save_person",
+        json!({"number": "26-11", "id": null, "person": person}),
+    )
+    .unwrap();
+    assert!(!saved.to_string().contains(secret), "{saved}");
+    let listed = invoke(&wv, "list_people", json!({"number": "26-11"})).unwrap();
+    assert!(!listed.to_string().contains(secret), "{listed}");
+    let hits = invoke(
+        &wv,
+        "search_identifiers",
+        json!({"number": "26-11", "query": secret}),
+    )
+    .unwrap();
+    assert_eq!(hits.as_array().unwrap().len(), 1);
+    assert!(!hits.to_string().contains(secret), "{hits}");
+    let ident = &listed[0]["identifiers"][0];
+    assert_eq!(ident["masked"], true);
+    let value = invoke(
+        &wv,
+        "reveal_identifier",
+        json!({"number": "26-11", "personId": listed[0]["id"], "identifierId": ident["id"]}),
+    )
+    .unwrap();
+    assert_eq!(value, secret);
+}
+
 #[test]
 fn workspace_dir_comes_from_the_command_line_first() {
     let d = workspace_dir_from(["--workspace".to_string(), "/x/y".to_string()]);

@@ -381,7 +381,7 @@ impl UnlockedWorkspace {
         let data = CaseData {
             investigator: self.profile().cloned(),
             info: self.packet_info(number)?,
-            people: self.list_people(number)?,
+            people: self.people_in_full(number)?,
             orders: self.list_orders(number)?,
             legal: self.list_legal(number)?,
             plan: self.list_plan(number)?,

@@ -70,6 +70,7 @@ fn identifiers(conn: &Connection, person_id: &str) -> Result<Vec<Identifier>> {
                 value: r.get(2)?,
                 label: r.get(3)?,
                 confidential: r.get(4)?,
+                masked: false,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -144,15 +145,24 @@ pub(crate) fn search(conn: &Connection, query: &str) -> Result<Vec<IdentifierHit
     for p in list(conn)? {
         for i in &p.identifiers {
             let key = search_key(i.kind, &i.value);
-            let hit = key.contains(&q)
-                || (i.kind == IdentifierKind::Phone && digits.len() >= 3 && key.contains(&digits))
-                || i.label.to_lowercase().contains(&q);
+            // A confidential value is found only by the whole of it, so a
+            // search cannot be used to guess it a character at a time.
+            let hit = if i.confidential {
+                key == q || (i.kind == IdentifierKind::Phone && !digits.is_empty() && key == digits)
+            } else {
+                key.contains(&q)
+                    || (i.kind == IdentifierKind::Phone
+                        && digits.len() >= 3
+                        && key.contains(&digits))
+            } || i.label.to_lowercase().contains(&q);
             if hit {
+                let mut identifier = i.clone();
+                identifier.mask();
                 out.push(IdentifierHit {
                     person_id: p.id.clone(),
                     person_name: p.name.clone(),
                     role: p.role,
-                    identifier: i.clone(),
+                    identifier,
                 });
             }
         }

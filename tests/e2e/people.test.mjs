@@ -51,7 +51,14 @@ test('a confidential address is masked until revealed', async () => {
   assert.ok(!page.includes('12 Hidden Lane'), 'the confidential address is not on screen');
   assert.ok(page.includes('(555) 010-7788'));
   assert.ok(await s.exists('[data-confidential="true"]'));
+  // Not hidden by styling: the web view never received it.
+  const html = await s.exec('return document.documentElement.outerHTML;');
+  assert.ok(!html.includes('Hidden Lane'), 'the masked value is nowhere in the page');
   await s.screenshot(SHOTS, 'p01-people-masked');
+  await s.click('[data-confidential="true"] .reveal-toggle');
+  await s.until('the revealed address', async () => (await s.text('main')).includes('12 Hidden Lane, Unit 4'));
+  await s.click('[data-confidential="true"] .reveal-toggle');
+  await s.until('the address masked again', async () => !(await s.text('main')).includes('12 Hidden Lane'));
 });
 
 test('identifiers are searchable across the case, phones by digits', async () => {

@@ -33,3 +33,14 @@ pub fn search_identifiers(
 ) -> CmdResult<Vec<IdentifierHit>> {
     state.with(|ws| Ok(ws.search_identifiers(&number, &query)?))
 }
+
+/// One confidential value in clear (an audited event in the case).
+#[tauri::command(async)]
+pub fn reveal_identifier(
+    state: State<'_, AppState>,
+    number: String,
+    person_id: String,
+    identifier_id: String,
+) -> CmdResult<String> {
+    state.with(|ws| Ok(ws.reveal_identifier(&number, &person_id, &identifier_id)?))
+}

@@ -302,6 +302,15 @@ export interface CaseData {
   seq: number;
 }
 
+/** As the core sends them: a confidential value masked. */
+function maskIdentifier(i: Person['identifiers'][number]): Person['identifiers'][number] {
+  return i.confidential ? { ...i, value: '', masked: true } : i;
+}
+
+function maskPerson(p: Person): Person {
+  return { ...p, identifiers: p.identifiers.map(maskIdentifier) };
+}
+
 function person(id: string, role: Person['role'], name: string, relationship: Person['relationship'], notes: string, identifiers: Array<[Person['identifiers'][number]['kind'], string, string, boolean]>): Person {
   const now = '2026-01-05T10:00:00Z';
   return {
@@ -310,7 +319,7 @@ function person(id: string, role: Person['role'], name: string, relationship: Pe
     name,
     relationship,
     notes,
-    identifiers: identifiers.map(([kind, value, label, confidential], i) => ({ id: `${id}-i${i}`, kind, value, label, confidential })),
+    identifiers: identifiers.map(([kind, value, label, confidential], i) => ({ id: `${id}-i${i}`, kind, value, label, confidential, masked: false })),
     createdAt: now,
     updatedAt: now,
   };
@@ -688,7 +697,13 @@ export function makeIncidentHandler(scenario: string) {
       case 'parse_when':
         return { value: parseWhenText(String(args.text ?? ''), (args.tz as string | null) ?? null) };
       case 'list_people':
-        return { value: caseOf(args.number).people };
+        return { value: caseOf(args.number).people.map(maskPerson) };
+      case 'reveal_identifier': {
+        const p = caseOf(args.number).people.find((x) => x.id === args.personId);
+        const i = p?.identifiers.find((x) => x.id === args.identifierId);
+        if (!i) fail('notFound', 'No such identifier.');
+        return { value: i.value };
+      }
       case 'save_person': {
         const c = caseOf(args.number);
         const input = args.person as PersonInput;
@@ -702,12 +717,17 @@ export function makeIncidentHandler(scenario: string) {
           name: input.name,
           relationship: input.relationship,
           notes: input.notes,
-          identifiers: input.identifiers.map((x, i) => ({ ...x, id: `${id}-i${i}-${Date.now().toString(36)}` })),
+          identifiers: input.identifiers.map(({ keep, ...x }, i) => ({
+            ...x,
+            value: keep ? (prev?.identifiers.find((o) => o.id === keep)?.value ?? '') : x.value,
+            id: `${id}-i${i}-${Date.now().toString(36)}`,
+            masked: false,
+          })),
           createdAt: prev?.createdAt ?? now,
           updatedAt: now,
         };
         c.people = prev ? c.people.map((p) => (p.id === id ? saved : p)) : [...c.people, saved];
-        return { value: saved };
+        return { value: maskPerson(saved) };
       }
       case 'delete_person': {
         const c = caseOf(args.number);
@@ -729,7 +749,7 @@ export function makeIncidentHandler(scenario: string) {
           for (const i of p.identifiers) {
             const v = i.value.toLowerCase();
             if (v.includes(q) || i.label.toLowerCase().includes(q) || (digits.length >= 3 && v.replace(/\D/g, '').includes(digits)))
-              hits.push({ personId: p.id, personName: p.name, role: p.role, identifier: i });
+              hits.push({ personId: p.id, personName: p.name, role: p.role, identifier: maskIdentifier(i) });
           }
         return { value: hits };
       }

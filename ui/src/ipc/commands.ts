@@ -411,6 +411,11 @@ export function deletePerson(number: string, id: string): Promise<void> {
   return call('delete_person', { number, id });
 }
 
+/** One confidential value in clear; the core records the reveal in the audit trail. */
+export function revealIdentifier(number: string, personId: string, identifierId: string): Promise<string> {
+  return call('reveal_identifier', { number, personId, identifierId });
+}
+
 export function searchIdentifiers(number: string, query: string): Promise<IdentifierHit[]> {
   return call('search_identifiers', { number, query });
 }

@@ -40,8 +40,9 @@ export const people: Person[] = [
     relationship: 'self',
     notes: '',
     identifiers: [
-      { id: 'i1', kind: 'phone', value: '07700 900123', label: 'mobile', confidential: false },
-      { id: 'i2', kind: 'address', value: '14 Larch Close, Northshire', label: 'ACP address', confidential: true },
+      { id: 'i1', kind: 'phone', value: '07700 900123', label: 'mobile', confidential: false, masked: false },
+      // As the core sends it: the value withheld.
+      { id: 'i2', kind: 'address', value: '', label: 'ACP address', confidential: true, masked: true },
     ],
     createdAt: '2026-01-05T10:00:00Z',
     updatedAt: '2026-01-05T10:00:00Z',
@@ -52,7 +53,7 @@ export const people: Person[] = [
     name: 'Daniel Reyes',
     relationship: 'exPartner',
     notes: 'Delivery driver.',
-    identifiers: [{ id: 'i3', kind: 'vehicle', value: 'NX19 KLM', label: 'Ford Focus', confidential: false }],
+    identifiers: [{ id: 'i3', kind: 'vehicle', value: 'NX19 KLM', label: 'Ford Focus', confidential: false, masked: false }],
     createdAt: '2026-01-05T10:00:00Z',
     updatedAt: '2026-01-05T10:00:00Z',
   },

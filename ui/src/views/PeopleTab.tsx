@@ -113,8 +113,9 @@ export function PeopleTab({ number, readOnly, people, error, onChanged, onRetry,
                     </span>
                     <span className="muted">{IDENTIFIER_KIND_LABELS[h.identifier.kind]}</span>
                     <ConfidentialValue
-                      value={h.identifier.value}
-                      confidential={h.identifier.confidential}
+                      number={number}
+                      personId={h.personId}
+                      identifier={h.identifier}
                       what={IDENTIFIER_KIND_LABELS[h.identifier.kind].toLowerCase()}
                       className="mono"
                     />
@@ -208,8 +209,9 @@ export function PeopleTab({ number, readOnly, people, error, onChanged, onRetry,
                               <span className="identifier-kind">{IDENTIFIER_KIND_LABELS[i.kind]}</span>
                               <span className="identifier-value">
                                 <ConfidentialValue
-                                  value={i.value}
-                                  confidential={i.confidential}
+                                  number={number}
+                                  personId={p.id}
+                                  identifier={i}
                                   what={IDENTIFIER_KIND_LABELS[i.kind].toLowerCase()}
                                   className="mono"
                                 />

@@ -33,8 +33,13 @@ function blankIdentifier(): IdentifierInput {
 
 export function cleanIdentifiers(list: IdentifierInput[]): IdentifierInput[] {
   return list
-    .map((i) => ({ ...i, value: i.value.trim(), label: i.label.trim() }))
-    .filter((i) => i.value !== '' || i.label !== '');
+    .map((i) => {
+      const value = i.value.trim();
+      // A masked row keeps its stored value only while nothing new is typed.
+      const keep = value === '' ? i.keep : undefined;
+      return { ...i, value, label: i.label.trim(), keep };
+    })
+    .filter((i) => i.value !== '' || i.label !== '' || i.keep);
 }
 
 /** Add or edit a person: role, name, relationship, notes and identifiers. */
@@ -46,7 +51,10 @@ export function PersonDialog({ number, person, defaultRole = 'suspect', onSaved,
           name: person.name,
           relationship: person.relationship,
           notes: person.notes,
-          identifiers: person.identifiers.map(({ kind, value, label, confidential }) => ({ kind, value, label, confidential })),
+          // A masked value never reaches the web view: the row asks the core to keep it.
+          identifiers: person.identifiers.map(({ id, kind, value, label, confidential, masked }) =>
+            masked ? { kind, value: '', label, confidential, keep: id } : { kind, value, label, confidential },
+          ),
         }
       : {
           role: defaultRole,
@@ -188,8 +196,15 @@ export function PersonDialog({ number, person, defaultRole = 'suspect', onSaved,
                           autoComplete="off"
                           spellCheck={false}
                           value={ident.value}
+                          placeholder={ident.keep ? 'Unchanged (type to replace)' : undefined}
+                          aria-describedby={ident.keep ? `person-ident-kept-${i}` : undefined}
                           onChange={(e) => setIdent(i, { value: e.target.value })}
                         />
+                        {ident.keep ? (
+                          <span id={`person-ident-kept-${i}`} className="visually-hidden">
+                            The stored confidential value is kept unless you type a new one.
+                          </span>
+                        ) : null}
                         {ident.confidential ? (
                           <button
                             type="button"

@@ -65,7 +65,19 @@ describe('command wrappers', () => {
     expect(invokeMock).toHaveBeenLastCalledWith('receive_case', { handoverPassphrase: 'hp' });
 
     await commands.changePassphrase('old', 'new');
-    expect(invokeMock).toHaveBeenLastCalledWith('change_passphrase', { current: 'old', next: 'new' });
+    expect(invokeMock).toHaveBeenLastCalledWith('change_passphrase', { current: 'old', next: 'new', rotate: false });
+
+    await commands.changePassphrase('old', 'new', true);
+    expect(invokeMock).toHaveBeenLastCalledWith('change_passphrase', { current: 'old', next: 'new', rotate: true });
+
+    await commands.repairWorkspace('pw', false);
+    expect(invokeMock).toHaveBeenLastCalledWith('repair_workspace', { secret: 'pw', recovery: false });
+
+    await commands.adoptCase('A-1.vigil');
+    expect(invokeMock).toHaveBeenLastCalledWith('adopt_case', { fileName: 'A-1.vigil' });
+
+    await commands.revealIdentifier('n', 'p', 'i');
+    expect(invokeMock).toHaveBeenLastCalledWith('reveal_identifier', { number: 'n', personId: 'p', identifierId: 'i' });
 
     await commands.updateCase('n', { title: 't', openedOn: '2024-01-01', assignedInvestigator: 'a', agencyReports: [] });
     expect(invokeMock).toHaveBeenLastCalledWith('update_case', {

@@ -24,4 +24,9 @@ label: string,
 /**
  * Kept out of discovery copies and masked on screen.
  */
-confidential: boolean, };
+confidential: boolean, 
+/**
+ * The value was withheld (`value` is empty): a confidential value leaves
+ * the core only through `reveal_identifier`, which is audited.
+ */
+masked: boolean, };

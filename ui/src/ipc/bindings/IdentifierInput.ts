@@ -20,4 +20,9 @@ label: string,
 /**
  * Confidential.
  */
-confidential: boolean, };
+confidential: boolean, 
+/**
+ * Keep the stored value of this identifier (its id) instead of `value`:
+ * how an edit sends back a confidential value it never saw.
+ */
+keep?: string, };

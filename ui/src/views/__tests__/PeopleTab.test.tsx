@@ -53,8 +53,11 @@ describe('PeopleTab', () => {
 
     const reveal = within(item as HTMLElement).getByRole('button', { name: 'Reveal confidential address' });
     expect(reveal).toHaveAttribute('aria-pressed', 'false');
+    // The value is not in the web view until the core is asked for it.
+    m.revealIdentifier.mockResolvedValue(SECRET);
     await user.click(reveal);
-    expect(reveal).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(reveal).toHaveAttribute('aria-pressed', 'true'));
+    expect(m.revealIdentifier).toHaveBeenCalledWith('2024-0173', 'p-victim', 'i2');
     expect(item).toHaveTextContent(SECRET);
     await user.click(reveal);
     expect(reveal).toHaveAttribute('aria-pressed', 'false');
@@ -92,6 +95,25 @@ describe('PeopleTab', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Delete person' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
     expect(m.deletePerson).toHaveBeenLastCalledWith('2024-0173', 'p-suspect');
+  });
+
+  it('edits a person without ever receiving the masked value, and keeps it', async () => {
+    const user = userEvent.setup();
+    m.savePerson.mockImplementation(async () => people[0]!);
+    renderTab(vi.fn());
+    await user.click(screen.getByRole('button', { name: 'Edit Miriam Okafor' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit Miriam Okafor' });
+    const masked = document.getElementById('person-ident-value-1')!;
+    expect(masked).toHaveValue('');
+    expect(masked).toHaveAttribute('placeholder', 'Unchanged (type to replace)');
+    await user.clear(within(dialog).getByLabelText('Name'));
+    await user.type(within(dialog).getByLabelText('Name'), 'Miriam A. Okafor');
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(m.savePerson).toHaveBeenCalled());
+    const sent = m.savePerson.mock.calls[0]![2];
+    expect(sent.name).toBe('Miriam A. Okafor');
+    expect(sent.identifiers[1]).toEqual({ kind: 'address', value: '', label: 'ACP address', confidential: true, keep: 'i2' });
+    expect(sent.identifiers[0]).toEqual({ kind: 'phone', value: '07700 900123', label: 'mobile', confidential: false });
   });
 
   it('adds a person with a confidential identifier', async () => {
