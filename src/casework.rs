@@ -506,10 +506,47 @@ impl UnlockedWorkspace {
                 problems,
             });
         }
+        // People named in the file are linked to the person of that name in
+        // the case when exactly one has it; other names stay in the narrative.
+        let people = self.people_in_full(number)?;
+        let find = |name: &str| {
+            let mut same = people
+                .iter()
+                .filter(|p| p.name.trim().eq_ignore_ascii_case(name.trim()));
+            match (same.next(), same.next()) {
+                (Some(p), None) => Some(p.id.clone()),
+                _ => None,
+            }
+        };
         let (inputs, lines): (Vec<IncidentInput>, Vec<u32>) = parsed
             .rows
             .into_iter()
-            .filter_map(|r| r.input.map(|i| (i, r.line)))
+            .filter_map(|r| {
+                let mut i = r.input?;
+                let mut unlinked = Vec::new();
+                for w in &r.witness_names {
+                    match find(w) {
+                        Some(id) if !i.witness_ids.contains(&id) => i.witness_ids.push(id),
+                        Some(_) => {}
+                        None => unlinked.push(w.clone()),
+                    }
+                }
+                if !unlinked.is_empty() {
+                    i.narrative.push_str(&format!(
+                        "\n\nWitnesses named in the log: {}",
+                        unlinked.join("; ")
+                    ));
+                }
+                if let Some(s) = &r.suspect_name {
+                    match find(s) {
+                        Some(id) => i.suspect_id = Some(id),
+                        None => i
+                            .narrative
+                            .push_str(&format!("\n\nSuspect named in the log: {s}")),
+                    }
+                }
+                Some((i, r.line))
+            })
             .unzip();
         self.add_incidents(number, &inputs, Some(file.sha256()), Some(&lines))?;
         Ok(ImportResult {
@@ -543,7 +580,26 @@ impl UnlockedWorkspace {
             .collect();
         let bytes = match format {
             ExportFormat::Json => {
-                serde_json::to_vec_pretty(&all).map_err(|_| Error::Crypto("export encoding"))?
+                // Each incident with the names of the people it links, so an
+                // import elsewhere can link them again.
+                let rows: Vec<serde_json::Value> = all
+                    .iter()
+                    .map(|i| {
+                        let mut v = serde_json::to_value(i)
+                            .map_err(|_| Error::Crypto("export encoding"))?;
+                        let name = |id: &String| names.get(id).cloned().unwrap_or_default();
+                        v["suspectName"] = i.input.suspect_id.as_ref().map(name).into();
+                        v["witnessNames"] = i
+                            .input
+                            .witness_ids
+                            .iter()
+                            .map(name)
+                            .collect::<Vec<_>>()
+                            .into();
+                        Ok(v)
+                    })
+                    .collect::<Result<_>>()?;
+                serde_json::to_vec_pretty(&rows).map_err(|_| Error::Crypto("export encoding"))?
             }
             ExportFormat::Csv => self.chronology_csv(&all, &names)?,
         };
@@ -631,6 +687,7 @@ impl UnlockedWorkspace {
             "source_line",
             "tags",
             "id",
+            "occurred_as_entered",
         ])
         .map_err(csv_err)?;
         for i in all {
@@ -694,6 +751,7 @@ impl UnlockedWorkspace {
                 &line,
                 &n.tags.join("; "),
                 &i.id,
+                &n.occurred,
             ])
             .map_err(csv_err)?;
         }

@@ -38,6 +38,14 @@ crate::person::word_enum!(
         ReportNumber = "reportNumber",
         /// Incident category (id or label from the taxonomy).
         Category = "category",
+        /// IANA time zone the time was recorded in (e.g. America/Chicago).
+        TimeZone = "timeZone",
+        /// The suspect's own words.
+        SuspectWords = "suspectWords",
+        /// The agency it was reported to.
+        Agency = "agency",
+        /// The suspect's name (linked to the person of that name in the case).
+        Suspect = "suspect",
     }
 );
 
@@ -179,8 +187,18 @@ fn normalise(h: &str) -> String {
 
 /// Recognises a header.
 pub fn guess_field(header: &str) -> Option<ImportField> {
+    guess(header).map(|(f, _)| f)
+}
+
+/// A header's field and how sure the match is: 3 for Vigil's own
+/// as-entered time, 2 for a known header, 1 for a word in it. When two
+/// columns claim a field, the surer one keeps it.
+fn guess(header: &str) -> Option<(ImportField, u8)> {
     use ImportField::*;
     let h = normalise(header);
+    if ["occurred as entered", "as entered"].contains(&h.as_str()) {
+        return Some((Date, 3));
+    }
     let has = |w: &str| h.split(' ').any(|t| t == w);
     let table: &[(&[&str], ImportField)] = &[
         (
@@ -303,41 +321,61 @@ pub fn guess_field(header: &str) -> Option<ImportField> {
             ],
             Category,
         ),
+        (&["time zone", "timezone", "tz", "zone"], TimeZone),
+        (
+            &[
+                "suspect words",
+                "suspect s words",
+                "suspects words",
+                "what the suspect said",
+                "words used",
+            ],
+            SuspectWords,
+        ),
+        (
+            &[
+                "reported to agency",
+                "agency",
+                "police agency",
+                "reported to",
+            ],
+            Agency,
+        ),
+        (
+            &["suspect", "suspect name", "offender", "perpetrator"],
+            Suspect,
+        ),
     ];
     for (names, field) in table {
         if names.contains(&h.as_str()) {
-            return Some(*field);
+            return Some((*field, 2));
         }
     }
     // Looser matches on words.
-    if has("date") {
-        return Some(Date);
-    }
-    if has("time") {
-        return Some(Time);
-    }
-    if has("badge") {
-        return Some(Badge);
-    }
-    if has("officer") {
-        return Some(Officer);
-    }
-    if has("witness") || has("witnesses") {
-        return Some(Witnesses);
-    }
-    if has("description") || has("happened") {
-        return Some(Description);
-    }
-    if has("location") || has("where") {
-        return Some(Location);
-    }
-    if has("report") && (has("#") || has("number") || has("no")) {
-        return Some(ReportNumber);
-    }
-    if has("police") {
-        return Some(PoliceContacted);
-    }
-    None
+    let loose = if has("date") {
+        Date
+    } else if has("zone") {
+        TimeZone
+    } else if has("time") {
+        Time
+    } else if has("badge") {
+        Badge
+    } else if has("officer") {
+        Officer
+    } else if has("witness") || has("witnesses") {
+        Witnesses
+    } else if has("description") || has("happened") {
+        Description
+    } else if has("location") || has("where") {
+        Location
+    } else if has("report") && (has("#") || has("number") || has("no")) {
+        ReportNumber
+    } else if has("police") {
+        PoliceContacted
+    } else {
+        return None;
+    };
+    Some((loose, 1))
 }
 
 fn sniff_delimiter(text: &str) -> u8 {
@@ -363,6 +401,10 @@ fn yes_no(s: &str) -> Option<bool> {
 pub(crate) struct ParsedRow {
     pub line: u32,
     pub input: Option<IncidentInput>,
+    /// Named in the row; linked to the person of that name in the case when
+    /// there is exactly one, else kept in the narrative.
+    pub suspect_name: Option<String>,
+    pub witness_names: Vec<String>,
     pub preview: ImportRowPreview,
 }
 
@@ -395,6 +437,9 @@ pub(crate) fn parse(
     if text.trim().is_empty() {
         return Err(bad(1, "the file is empty".into()));
     }
+    if text.trim_start().starts_with('[') {
+        return parse_json(file, text, taxonomy, tz);
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(sniff_delimiter(text))
         .flexible(true)
@@ -404,24 +449,27 @@ pub(crate) fn parse(
         .headers()
         .map_err(|e| bad(1, format!("the header row cannot be read ({e})")))?
         .clone();
+    let guesses: Vec<Option<(ImportField, u8)>> = headers.iter().map(guess).collect();
+    // Each field once: the surest column keeps it (the first among equals).
+    let mut best: std::collections::HashMap<ImportField, (u8, usize)> = Default::default();
+    for (i, g) in guesses.iter().enumerate() {
+        if let Some((f, strength)) = *g {
+            let e = best.entry(f).or_insert((strength, i));
+            if strength > e.0 {
+                *e = (strength, i);
+            }
+        }
+    }
     let mut columns: Vec<ImportColumn> = headers
         .iter()
         .enumerate()
         .map(|(i, h)| ImportColumn {
             index: i as u32,
             header: h.trim().to_string(),
-            field: guess_field(h),
+            field: guesses[i]
+                .and_then(|(f, _)| (best.get(&f).map(|b| b.1) == Some(i)).then_some(f)),
         })
         .collect();
-    // Each field once: keep the first column that claims it.
-    let mut seen = std::collections::HashSet::new();
-    for c in &mut columns {
-        if let Some(f) = c.field {
-            if !seen.insert(f) {
-                c.field = None;
-            }
-        }
-    }
     if let Some(m) = mapping {
         for c in &mut columns {
             c.field = m.get(c.index as usize).copied().flatten();
@@ -457,6 +505,12 @@ pub(crate) fn parse(
         col(ImportField::Badge),
         col(ImportField::ReportNumber),
         col(ImportField::Category),
+    );
+    let (c_tz, c_words, c_agency, c_suspect) = (
+        col(ImportField::TimeZone),
+        col(ImportField::SuspectWords),
+        col(ImportField::Agency),
+        col(ImportField::Suspect),
     );
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
@@ -505,6 +559,18 @@ pub(crate) fn parse(
                 headers.len()
             ));
         }
+        let row_tz = get(c_tz);
+        if !row_tz.is_empty() && row_tz.parse::<chrono_tz::Tz>().is_err() {
+            problems.push(format!(
+                "the time zone is not an IANA zone name such as America/Chicago ({} characters)",
+                row_tz.chars().count()
+            ));
+        }
+        let tz = if row_tz.is_empty() {
+            tz
+        } else {
+            Some(row_tz.as_str())
+        };
         let occurred = if c_date.is_none() {
             problems.push("no column is mapped to the date".into());
             None
@@ -535,12 +601,14 @@ pub(crate) fn parse(
                 }
             },
         };
-        let witnesses = get(c_wit);
+        let witnesses = names(&get(c_wit));
         let police = get(c_police);
+        let agency = get(c_agency);
         let (officer, badge, report) = (get(c_off), get(c_badge), get(c_rep));
         let reported_to = match yes_no(&police) {
-            Some(false) if officer.is_empty() && report.is_empty() => None,
+            Some(false) if officer.is_empty() && report.is_empty() && agency.is_empty() => None,
             _ if police.is_empty()
+                && agency.is_empty()
                 && officer.is_empty()
                 && badge.is_empty()
                 && report.is_empty() =>
@@ -548,7 +616,9 @@ pub(crate) fn parse(
                 None
             }
             answer => Some(ReportedTo {
-                agency: if answer.is_some() {
+                agency: if !agency.is_empty() {
+                    agency.clone()
+                } else if answer.is_some() {
                     "Police".to_string()
                 } else {
                     police.clone()
@@ -560,17 +630,14 @@ pub(crate) fn parse(
         };
         let input = match (&occurred, &category, problems.is_empty()) {
             (Some(w), Some(cat), true) => {
-                let mut narrative = description.clone();
-                if !witnesses.is_empty() {
-                    narrative.push_str(&format!("\n\nWitnesses named in the log: {witnesses}"));
-                }
                 let mut i = IncidentInput::quick(
                     &occurred_text(&get(c_date), &get(c_time)),
                     cat,
-                    &narrative,
+                    &description,
                 );
                 i.tz = Some(w.tz.clone());
                 i.location_text = location.clone();
+                i.suspect_words = get(c_words);
                 i.reported_to = reported_to;
                 i.source = IncidentSource::VictimLog;
                 i.tags = vec!["victim-log".to_string()];
@@ -578,9 +645,12 @@ pub(crate) fn parse(
             }
             _ => None,
         };
+        let suspect = get(c_suspect);
         rows.push(ParsedRow {
             line,
             input,
+            suspect_name: (!suspect.is_empty()).then_some(suspect),
+            witness_names: witnesses,
             preview: ImportRowPreview {
                 line,
                 occurred,
@@ -620,6 +690,119 @@ impl LineCounter<'_> {
         }
         self.line
     }
+}
+
+/// One element of Vigil's own JSON chronology export.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ExportedIncident {
+    input: IncidentInput,
+    #[serde(default)]
+    suspect_name: Option<String>,
+    #[serde(default)]
+    witness_names: Vec<String>,
+}
+
+/// Vigil's JSON chronology (`incident export --format json`): each element's
+/// `input` is taken whole; people are linked again by name. "Line" is the
+/// element's position (1-based).
+fn parse_json(
+    file: &ImportFile,
+    text: &str,
+    taxonomy: &Taxonomy,
+    tz: Option<&str>,
+) -> Result<Parsed> {
+    let elements: Vec<serde_json::Value> =
+        serde_json::from_str(text).map_err(|e| Error::BadImport {
+            file: file.name.clone(),
+            problems: vec![(
+                e.line(),
+                "this is not a JSON array of incidents as Vigil exports them".into(),
+            )],
+        })?;
+    if elements.is_empty() {
+        return Err(Error::BadImport {
+            file: file.name.clone(),
+            problems: vec![(1, "the array holds no incidents".into())],
+        });
+    }
+    let rows = elements
+        .into_iter()
+        .enumerate()
+        .map(|(n, v)| {
+            let line = n as u32 + 1;
+            let mut problems = Vec::new();
+            let parsed: Option<ExportedIncident> = match serde_json::from_value(v) {
+                Ok(e) => Some(e),
+                Err(e) => {
+                    problems.push(format!(
+                        "element {line} is not an incident as Vigil exports it ({e})"
+                    ));
+                    None
+                }
+            };
+            let mut occurred = None;
+            if let Some(e) = &parsed {
+                match when::parse(&e.input.occurred, e.input.tz.as_deref().or(tz)) {
+                    Ok(w) => occurred = Some(w),
+                    Err(p) => problems.push(p),
+                }
+                if taxonomy.category(&e.input.category).is_none() {
+                    problems.push(format!(
+                        "the category is not in the taxonomy ({} categories are)",
+                        taxonomy.categories.len()
+                    ));
+                }
+                if e.input.narrative.trim().is_empty() {
+                    problems.push("the description is empty".into());
+                }
+            }
+            let (description, location) = parsed
+                .as_ref()
+                .map(|e| (e.input.narrative.clone(), e.input.location_text.clone()))
+                .unwrap_or_default();
+            let ok = problems.is_empty();
+            let (input, suspect_name, witness_names) = match parsed {
+                Some(e) if ok => {
+                    let mut i = e.input;
+                    // Ids of another case's people mean nothing here.
+                    i.suspect_id = None;
+                    i.witness_ids = Vec::new();
+                    if i.tz.is_none() {
+                        i.tz = occurred.as_ref().map(|w: &When| w.tz.clone());
+                    }
+                    (Some(i), e.suspect_name, e.witness_names)
+                }
+                _ => (None, None, Vec::new()),
+            };
+            ParsedRow {
+                line,
+                input,
+                suspect_name,
+                witness_names,
+                preview: ImportRowPreview {
+                    line,
+                    occurred,
+                    description,
+                    location,
+                    problems,
+                },
+            }
+        })
+        .collect();
+    Ok(Parsed {
+        columns: Vec::new(),
+        rows,
+    })
+}
+
+/// Names in a list cell: "Sam Lee; Ana Diaz" (or commas).
+fn names(cell: &str) -> Vec<String> {
+    cell.split([';', ','])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn occurred_text(date: &str, time: &str) -> String {

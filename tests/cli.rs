@@ -465,6 +465,27 @@ fn incidents_people_import_and_export_from_the_command_line() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 3);
     assert_eq!(cli.run(&["case", "verify", "C-1"]).status.code(), Some(0));
+
+    // Vigil's own exports import back into another case, CSV and JSON.
+    for (k, text) in [("csv", csv_text.clone()), ("json", v.to_string())] {
+        let file = cli._tmp.path().join(format!("chronology.{k}"));
+        std::fs::write(&file, text).unwrap();
+        let target = format!("C-{k}");
+        assert!(cli
+            .run(&["case", "new", "--number", &target, "--title", "x"])
+            .status
+            .success());
+        let o = cli.run(&["incident", "import", &target, file.to_str().unwrap()]);
+        assert!(o.status.success(), "{k}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("Imported 3 incidents"),
+            "{}",
+            stderr(&o)
+        );
+        let o = cli.run(&["incident", "export", &target, "--format", "csv"]);
+        let again = String::from_utf8(o.stdout).unwrap();
+        assert!(again.contains("left a note, unsigned"), "{k}");
+    }
 }
 
 #[test]

@@ -185,3 +185,146 @@ fn the_chronology_exports_as_csv_and_json() {
     // Exports are recorded in the chain.
     assert!(ws.verify_case("L-5").unwrap().ok);
 }
+
+/// Vigil's own chronology export imports back, CSV and JSON, with every
+/// field the import knows: the time at its precision and zone, category,
+/// narrative, suspect's words, location, witnesses, suspect, report numbers.
+#[test]
+fn the_chronology_export_imports_back_field_for_field() {
+    use crate::people::person;
+    use vigil::incident::{IncidentInput, ReportedTo};
+    use vigil::person::PersonRole;
+    let (_w, mut ws, _) = new_ws();
+    let people = |ws: &mut vigil::workspace::UnlockedWorkspace, n: &str| {
+        let w = ws
+            .save_person(n, None, &person(PersonRole::Witness, "Sam Lee", &[]))
+            .unwrap();
+        let s = ws
+            .save_person(n, None, &person(PersonRole::Suspect, "Jordan Pike", &[]))
+            .unwrap();
+        (w.id, s.id)
+    };
+    ws.create_case(&new_case("RT-1", "source")).unwrap();
+    let (witness, suspect) = people(&mut ws, "RT-1");
+    let mut exact = IncidentInput::quick(
+        "3/14/2026 9:30 pm",
+        "texts",
+        "Texts, \"answer me\",\nall evening",
+    );
+    exact.tz = Some("America/Chicago".into());
+    exact.suspect_words = "I know you're home".into();
+    exact.location_text = "Home, Elm St".into();
+    exact.witness_ids = vec![witness];
+    exact.suspect_id = Some(suspect);
+    exact.reported_to = Some(ReportedTo {
+        agency: "Eastfield PD".into(),
+        officer: "Ofc. Ruiz".into(),
+        badge: "812".into(),
+        report_number: "26-1183".into(),
+    });
+    let mut approx = IncidentInput::quick("early March 2026", "lettersGifts", "Flowers at work");
+    approx.tz = Some("Europe/London".into());
+    let mut day = IncidentInput::quick("3/20/2026", "calls", "Eleven calls");
+    day.tz = Some("Asia/Tokyo".into());
+    for i in [&exact, &approx, &day] {
+        ws.add_incident("RT-1", i).unwrap();
+    }
+    let original = ws
+        .list_incidents("RT-1", &IncidentFilter::default(), 0, 10)
+        .unwrap()
+        .rows;
+    let tmp = tempfile::tempdir().unwrap();
+    for (k, format) in [
+        ("csv", vigil::ExportFormat::Csv),
+        ("json", vigil::ExportFormat::Json),
+    ] {
+        let path = tmp.path().join(format!("chronology.{k}"));
+        ws.export_incidents("RT-1", format, &path).unwrap();
+        let target = format!("RT-{k}");
+        ws.create_case(&new_case(&target, "target")).unwrap();
+        people(&mut ws, &target);
+        let r = ws
+            .import_incidents(&target, &ImportFile::read(&path).unwrap(), None, None)
+            .unwrap_or_else(|e| panic!("{k}: {e}"));
+        assert_eq!(r.imported, 3, "{k}");
+        let back = ws
+            .list_incidents(&target, &IncidentFilter::default(), 0, 10)
+            .unwrap()
+            .rows;
+        for (a, b) in original.iter().zip(&back) {
+            let a = ws.get_incident("RT-1", &a.id).unwrap();
+            let b = ws.get_incident(&target, &b.id).unwrap();
+            assert_eq!(b.occurred, a.occurred, "{k}: time, precision and zone");
+            let (ai, bi) = (&a.input, &b.input);
+            assert_eq!(bi.category, ai.category, "{k}");
+            assert_eq!(bi.narrative, ai.narrative, "{k}");
+            assert_eq!(bi.suspect_words, ai.suspect_words, "{k}");
+            assert_eq!(bi.location_text, ai.location_text, "{k}");
+            assert_eq!(bi.reported_to, ai.reported_to, "{k}");
+            assert_eq!(
+                bi.witness_ids.len(),
+                ai.witness_ids.len(),
+                "{k}: witnesses linked"
+            );
+            assert_eq!(
+                bi.suspect_id.is_some(),
+                ai.suspect_id.is_some(),
+                "{k}: suspect linked"
+            );
+        }
+        // Into a case without those people, the names stay in the narrative.
+        let bare = format!("RT-{k}-bare");
+        ws.create_case(&new_case(&bare, "bare")).unwrap();
+        ws.import_incidents(&bare, &ImportFile::read(&path).unwrap(), None, None)
+            .unwrap();
+        let rows = ws
+            .list_incidents(&bare, &IncidentFilter::default(), 0, 10)
+            .unwrap()
+            .rows;
+        let with_people = rows
+            .iter()
+            .map(|r| ws.get_incident(&bare, &r.id).unwrap())
+            .find(|i| i.input.suspect_words == "I know you're home")
+            .unwrap();
+        assert!(with_people
+            .input
+            .narrative
+            .contains("Witnesses named in the log: Sam Lee"));
+        assert!(with_people
+            .input
+            .narrative
+            .contains("Suspect named in the log: Jordan Pike"));
+    }
+}
+
+#[test]
+fn a_time_zone_column_is_a_time_zone_not_the_time() {
+    let f = ImportFile::from_text(
+        "log.csv",
+        "date,time,time_zone,description\n3/14/2026,9:30 pm,Asia/Tokyo,texts\n3/15/2026,,Mars/Olympus,calls\n",
+    );
+    let (_w, ws, _) = new_ws();
+    let p = ws
+        .import_preview(&f, None, Some("America/Chicago"))
+        .unwrap();
+    let fields: Vec<_> = p.columns.iter().map(|c| c.field).collect();
+    assert_eq!(
+        fields,
+        [
+            Some(ImportField::Date),
+            Some(ImportField::Time),
+            Some(ImportField::TimeZone),
+            Some(ImportField::Description)
+        ]
+    );
+    assert_eq!(p.rows[0].occurred.as_ref().unwrap().tz, "Asia/Tokyo");
+    assert_eq!(
+        p.rows[0].occurred.as_ref().unwrap().from,
+        "2026-03-14T12:30:00Z"
+    );
+    assert!(
+        p.rows[1].problems[0].contains("IANA"),
+        "{:?}",
+        p.rows[1].problems
+    );
+}

@@ -138,6 +138,10 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   officer: 'Officer',
   badge: 'Badge',
   reportNumber: 'Report number',
+  timeZone: 'Time zone',
+  suspectWords: 'Suspect’s words',
+  agency: 'Reported to (agency)',
+  suspect: 'Suspect',
   category: 'Category',
 };
 

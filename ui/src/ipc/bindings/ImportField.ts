@@ -3,4 +3,4 @@
 /**
  * What a column holds.
  */
-export type ImportField = "date" | "time" | "description" | "location" | "witnesses" | "policeContacted" | "officer" | "badge" | "reportNumber" | "category";
+export type ImportField = "date" | "time" | "description" | "location" | "witnesses" | "policeContacted" | "officer" | "badge" | "reportNumber" | "category" | "timeZone" | "suspectWords" | "agency" | "suspect";
