@@ -1255,3 +1255,49 @@ fn a_damaged_page_anywhere_in_a_case_file_never_gives_a_raw_database_error() {
     std::fs::write(&file, &good).unwrap();
     assert!(cli.run(&["case", "verify", "DP-1"]).status.success());
 }
+
+/// `case show` (and every other command that writes) refuses a case file
+/// with a damaged page, wherever it is, and writes nothing into it.
+#[test]
+fn nothing_is_written_to_a_case_file_with_a_damaged_page() {
+    let cli = Cli::new();
+    cli.init();
+    let o = cli.run(&["dev", "seed", "DW-1", "--incidents", "300"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let file = cli.dir.join("cases/DW-1.vigil");
+    assert!(cli.run(&["case", "verify", "DW-1"]).status.success());
+    let good = std::fs::read(&file).unwrap();
+    let pages = good.len() / 4096;
+    for page in (1..pages).step_by((pages / 8).max(1)) {
+        let mut bytes = good.clone();
+        bytes[page * 4096 + 1500] ^= 0x08;
+        std::fs::write(&file, &bytes).unwrap();
+        for args in [
+            &["case", "show", "DW-1"][..],
+            &["case", "edit", "DW-1", "--title", "changed"][..],
+        ] {
+            let o = cli.run(args);
+            assert_eq!(
+                o.status.code(),
+                Some(7),
+                "page {page}, {args:?}: {}",
+                stderr(&o)
+            );
+            assert!(stderr(&o).contains("nothing was written"), "{}", stderr(&o));
+            assert_eq!(
+                std::fs::read(&file).unwrap(),
+                bytes,
+                "page {page}, {args:?}: file changed"
+            );
+            let wal = cli.dir.join("cases/DW-1.vigil-wal");
+            assert!(
+                std::fs::metadata(&wal)
+                    .map(|m| m.len() == 0)
+                    .unwrap_or(true),
+                "page {page}: nothing waits in the log either"
+            );
+        }
+    }
+    std::fs::write(&file, &good).unwrap();
+    assert!(cli.run(&["case", "show", "DW-1"]).status.success());
+}

@@ -112,6 +112,24 @@ pub(crate) fn open(
     let tables: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
         .map_err(|e| map_err(path, e))?;
+    if mode == Mode::Existing {
+        // Every page's authentication code, before anything (a migration,
+        // an audit event) is written to the file: a damaged file is refused
+        // untouched. It reads the file once (about 0.1 s per 100 MB).
+        let bad = cases::cipher_integrity(&conn).map_err(|e| match e {
+            Error::Storage(e) => map_err(path, e),
+            other => other,
+        })?;
+        if !bad.is_empty() {
+            return Err(Error::Corrupt {
+                path: path.to_path_buf(),
+                detail: format!(
+                    "{} page(s) fail their authentication check; nothing was written to it",
+                    bad.len()
+                ),
+            });
+        }
+    }
     if matches!(mode, Mode::Create | Mode::Existing) {
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| map_err(path, e))?;
@@ -211,7 +229,7 @@ pub(crate) fn map_err(path: &Path, e: rusqlite::Error) -> Error {
         Some(ErrorCode::NotADatabase) => Error::WrongKeyOrNotCaseFile { path },
         Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt {
             path,
-            detail: "its pages fail SQLite's checks".into(),
+            detail: "its pages fail SQLite's checks; nothing was written to it".into(),
         },
         Some(ErrorCode::DiskFull) => Error::StorageFull { path },
         // Growing the write-ahead log's index, writing or syncing pages failed:
