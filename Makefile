@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # the tests use (WebKit's WebDriver, a virtual X display, PDF and image tools).
 APT_BUILD := build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
              libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev
-APT_TEST  := webkit2gtk-driver xvfb xauth poppler-utils qpdf imagemagick fonts-dejavu-core xdotool time
+APT_TEST  := webkit2gtk-driver xvfb xauth poppler-utils qpdf imagemagick fonts-dejavu-core xdotool time dbus-daemon dbus-bin
 APP := target/debug/vigil-desktop
 
 .PHONY: help run test setup system-packages tools ui-deps ui build bench \

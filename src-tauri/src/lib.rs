@@ -8,6 +8,7 @@ pub mod autolock;
 pub mod commands;
 pub mod error;
 pub mod preview;
+pub mod screenlock;
 pub mod state;
 
 use std::path::PathBuf;
@@ -145,6 +146,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             autolock::spawn(app.handle().clone());
+            screenlock::spawn(app.handle().clone());
             Ok(())
         })
         .build(tauri::generate_context!());

@@ -459,6 +459,135 @@ fn confidential_values_cross_ipc_only_when_revealed() {
     assert_eq!(value, secret);
 }
 
+/// A private D-Bus daemon for one test (killed on drop).
+#[cfg(target_os = "linux")]
+struct Bus {
+    child: std::process::Child,
+    address: String,
+}
+
+#[cfg(target_os = "linux")]
+impl Bus {
+    fn start() -> Bus {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("dbus-daemon (Debian package dbus-daemon) is installed by make test");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        Bus {
+            child,
+            address: line.trim().to_string(),
+        }
+    }
+
+    fn send(&self, path: &str, member: &str, args: &[&str]) {
+        let st = std::process::Command::new("dbus-send")
+            .arg(format!("--bus={}", self.address))
+            .args(["--type=signal", path, member])
+            .args(args)
+            .status()
+            .unwrap();
+        assert!(st.success());
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for Bus {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The screen locking (any of the screen savers) or logind asking to lock
+/// or to sleep reaches the watcher; a screen saver turning off does not.
+#[cfg(target_os = "linux")]
+#[test]
+fn screen_lock_and_sleep_signals_are_heard_on_the_bus() {
+    use crate::screenlock::{run, subscribe_session, subscribe_system, Signal};
+    let bus = Bus::start();
+    let (tx, rx) = std::sync::mpsc::channel::<Signal>();
+    for system in [false, true] {
+        let conn = dbus::blocking::Connection::new_address(&bus.address).unwrap();
+        let tx = tx.clone();
+        let f = move |s: Signal| {
+            let _ = tx.send(s);
+        };
+        if system {
+            subscribe_system(&conn, f).unwrap();
+        } else {
+            subscribe_session(&conn, f).unwrap();
+        }
+        std::thread::spawn(move || run(conn));
+    }
+    let wait = || rx.recv_timeout(std::time::Duration::from_secs(5)).ok();
+    bus.send(
+        "/org/freedesktop/ScreenSaver",
+        "org.freedesktop.ScreenSaver.ActiveChanged",
+        &["boolean:false"],
+    );
+    bus.send(
+        "/org/gnome/ScreenSaver",
+        "org.gnome.ScreenSaver.ActiveChanged",
+        &["boolean:true"],
+    );
+    assert_eq!(
+        wait(),
+        Some(Signal::ScreenLocked),
+        "false was ignored, true heard"
+    );
+    bus.send(
+        "/org/freedesktop/login1/session/_31",
+        "org.freedesktop.login1.Session.Lock",
+        &[],
+    );
+    assert_eq!(wait(), Some(Signal::SessionLock));
+    bus.send(
+        "/org/freedesktop/login1",
+        "org.freedesktop.login1.Manager.PrepareForSleep",
+        &["boolean:true"],
+    );
+    assert_eq!(wait(), Some(Signal::Sleep));
+    assert!(rx
+        .recv_timeout(std::time::Duration::from_millis(300))
+        .is_err());
+}
+
+/// A screen-lock signal locks an unlocked workspace in the app.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_app_locks_when_the_screen_locks() {
+    let (_tmp, app, wv) = app_with_case("26-12");
+    assert_eq!(
+        invoke(&wv, "app_status", json!({})).unwrap()["unlocked"],
+        true
+    );
+    let bus = Bus::start();
+    let conn = dbus::blocking::Connection::new_address(&bus.address).unwrap();
+    crate::screenlock::subscribe_session(&conn, crate::screenlock::locker(app.handle().clone()))
+        .unwrap();
+    std::thread::spawn(move || crate::screenlock::run(conn));
+    bus.send(
+        "/org/freedesktop/ScreenSaver",
+        "org.freedesktop.ScreenSaver.ActiveChanged",
+        &["boolean:true"],
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while invoke(&wv, "app_status", json!({})).unwrap()["unlocked"] == true {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still unlocked after the screen locked"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
 #[test]
 fn workspace_dir_comes_from_the_command_line_first() {
     let d = workspace_dir_from(["--workspace".to_string(), "/x/y".to_string()]);
