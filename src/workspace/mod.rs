@@ -616,6 +616,14 @@ pub struct UnlockedWorkspace {
     _lock: std::fs::File,
 }
 
+impl Drop for UnlockedWorkspace {
+    fn drop(&mut self) {
+        // Locking: the rollback anchor's generation moves on (and the OS
+        // keyring's copy of it).
+        crate::anchor::seal(&self.id);
+    }
+}
+
 impl std::fmt::Debug for UnlockedWorkspace {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UnlockedWorkspace")
