@@ -13,7 +13,7 @@ APT_BUILD := build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev li
 APT_TEST  := webkit2gtk-driver xvfb xauth poppler-utils qpdf imagemagick fonts-dejavu-core xdotool time dbus-daemon dbus-bin
 APP := target/debug/vigil-desktop
 
-.PHONY: help run test setup system-packages tools ui-deps ui build bench \
+.PHONY: help run test setup system-packages tools ui-deps ui build bench bench-ui \
         check-core-boundary check-format lint test-rust check-bindings test-ui test-e2e
 
 help:
@@ -62,6 +62,11 @@ bench: setup ui
 	cargo bench --workspace --bench core
 	cargo bench --workspace --bench evidence
 	cargo bench --workspace --bench packet
+
+# The real window at 10,000 incidents: release build, Xvfb, WebDriver; prints figures.
+bench-ui: setup ui tools
+	cargo build --release --workspace
+	E2E_SCRIPT=tests/bench/ui.mjs tests/e2e/run.sh target/release/vigil-desktop
 
 ## Tests -----------------------------------------------------------------------
 

@@ -171,7 +171,7 @@ fn timeline_figures(tmp: &std::path::Path, pass: &Passphrase, profile: &Profile)
     ws.incident_histogram(
         "T-1",
         &IncidentFilter::default(),
-        vigil::incident::Bucket::Week,
+        Some(vigil::incident::Bucket::Week),
     )
     .unwrap();
     println!(

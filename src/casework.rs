@@ -9,7 +9,7 @@ use crate::store::{incidents, people, registry};
 use crate::taxonomy::Taxonomy;
 use crate::workspace::{Change, UnlockedWorkspace};
 use crate::{crypto, when, Error, Result};
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -370,12 +370,15 @@ impl UnlockedWorkspace {
         incidents::tags(&self.case(number)?.conn)
     }
 
-    /// Incidents per bucket and group, with system events as marks.
+    /// The overview chart of the incidents matching `filter`: at most 120
+    /// bars, in `preferred` bucket size when that fits (else the finest that
+    /// does), stacked by behaviour group, with court and police events
+    /// grouped per bar and category. Dates are the recording zone's.
     pub fn incident_histogram(
         &mut self,
         number: &str,
         filter: &IncidentFilter,
-        bucket: Bucket,
+        preferred: Option<Bucket>,
     ) -> Result<Histogram> {
         let system: Vec<String> = self
             .taxonomy
@@ -385,59 +388,69 @@ impl UnlockedWorkspace {
             .map(|g| g.id.clone())
             .collect();
         let points = incidents::points(&self.case(number)?.conn, filter)?;
-        let start_of = |d: NaiveDate| match bucket {
-            Bucket::Day => d,
-            Bucket::Week => d - Duration::days(i64::from(d.weekday().num_days_from_monday())),
-            Bucket::Month => d.with_day(1).unwrap_or(d),
+        let dated: Vec<(NaiveDate, String, String, String, String)> = points
+            .into_iter()
+            .filter_map(|(id, from, tz, group, category)| {
+                when::local_date(&from, &tz).map(|d| (d, id, from, group, category))
+            })
+            .collect();
+        let (Some(first), Some(last)) = (
+            dated.iter().map(|p| p.0).min(),
+            dated.iter().map(|p| p.0).max(),
+        ) else {
+            return Ok(Histogram {
+                bucket: preferred.unwrap_or(Bucket::Week),
+                preferred_kept: true,
+                bars: Vec::new(),
+                total: 0,
+                max: 0,
+                mark_total: 0,
+                group_totals: BTreeMap::new(),
+            });
         };
-        let mut counts: BTreeMap<NaiveDate, BTreeMap<String, u32>> = BTreeMap::new();
-        let mut marks = Vec::new();
-        for (id, from, tz, group, category) in points {
-            let Some(day) = when::local_date(&from, &tz) else {
-                continue;
-            };
-            *counts
-                .entry(start_of(day))
-                .or_default()
-                .entry(group.clone())
-                .or_default() += 1;
+        let bucket = Bucket::choose(first, last, preferred, Bucket::Day);
+        let starts = bucket.starts(first, last);
+        let mut bars: Vec<HistogramBar> = starts
+            .iter()
+            .map(|s| HistogramBar {
+                start: s.to_string(),
+                end: (bucket.next(*s) - Duration::days(1)).to_string(),
+                counts: BTreeMap::new(),
+                total: 0,
+                marks: Vec::new(),
+            })
+            .collect();
+        let mut group_totals: BTreeMap<String, u32> = BTreeMap::new();
+        let mut mark_total = 0;
+        // Points come in time order, so a category's first mark is its earliest.
+        for (day, id, at, group, category) in dated {
+            let i = starts.partition_point(|s| *s <= day).saturating_sub(1);
+            let bar = &mut bars[i];
             if system.contains(&group) {
-                marks.push(SystemMark {
-                    at: from,
-                    category,
-                    incident_id: id,
-                });
-            }
-        }
-        let mut bars = Vec::new();
-        if let (Some(first), Some(last)) =
-            (counts.keys().next().copied(), counts.keys().last().copied())
-        {
-            let mut d = first;
-            // Empty buckets are kept: quiet weeks are part of the pattern.
-            while d <= last && bars.len() < 20_000 {
-                bars.push(HistogramBar {
-                    start: d.to_string(),
-                    counts: counts.remove(&d).unwrap_or_default(),
-                });
-                d = match bucket {
-                    Bucket::Day => d + Duration::days(1),
-                    Bucket::Week => d + Duration::days(7),
-                    Bucket::Month => {
-                        let (y, m) = if d.month() == 12 {
-                            (d.year() + 1, 1)
-                        } else {
-                            (d.year(), d.month() + 1)
-                        };
-                        NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(last + Duration::days(1))
-                    }
-                };
+                mark_total += 1;
+                match bar.marks.iter_mut().find(|m| m.category == category) {
+                    Some(m) => m.count += 1,
+                    None => bar.marks.push(MarkGroup {
+                        category,
+                        count: 1,
+                        first_incident_id: id,
+                        first_at: at,
+                    }),
+                }
+            } else {
+                *bar.counts.entry(group.clone()).or_default() += 1;
+                bar.total += 1;
+                *group_totals.entry(group).or_default() += 1;
             }
         }
         Ok(Histogram {
             bucket,
+            preferred_kept: preferred.is_none_or(|p| p == bucket),
+            total: bars.iter().map(|b| b.total).sum(),
+            max: bars.iter().map(|b| b.total).max().unwrap_or(0),
+            mark_total,
+            group_totals,
             bars,
-            marks,
         })
     }
 

@@ -268,54 +268,61 @@ pub struct IncidentPage {
     pub rows: Vec<IncidentSummary>,
 }
 
-/// Size of the chart's bars.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub enum Bucket {
-    /// Per day.
-    Day,
-    /// Per week (Monday first).
-    Week,
-    /// Per month.
-    Month,
-}
+pub use crate::buckets::Bucket;
 
-/// One bar: incidents per group in a bucket.
+/// One bar of the chart: a bucket's incidents per group, and its court and
+/// police events grouped by category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct HistogramBar {
     /// First day of the bucket (YYYY-MM-DD).
     pub start: String,
-    /// Count per group id.
+    /// Last day of the bucket (YYYY-MM-DD, inclusive).
+    pub end: String,
+    /// Incidents per behaviour group id (court and police events are marks).
     pub counts: std::collections::BTreeMap<String, u32>,
+    /// Sum of `counts`.
+    pub total: u32,
+    /// Court and police events in the bucket, one entry per category.
+    pub marks: Vec<MarkGroup>,
 }
 
-/// A system event (order served, violation, warning, arrest) to mark on the axis.
+/// Court or police events of one category within a bucket.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
-pub struct SystemMark {
-    /// When (UTC).
-    pub at: String,
+pub struct MarkGroup {
     /// Category id.
     pub category: String,
-    /// The incident.
-    pub incident_id: String,
+    /// How many.
+    pub count: u32,
+    /// The first of them.
+    pub first_incident_id: String,
+    /// When the first happened (UTC).
+    pub first_at: String,
 }
 
-/// The overview chart's data.
+/// The overview chart, ready to draw: at most 120 bars whatever the span.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Histogram {
-    /// Bucket size.
+    /// Bucket size used.
     pub bucket: Bucket,
+    /// False when the size asked for would have drawn too many bars and a
+    /// coarser one was used.
+    pub preferred_kept: bool,
     /// Bars from the first to the last bucket with incidents, gaps included.
     pub bars: Vec<HistogramBar>,
-    /// System events.
-    pub marks: Vec<SystemMark>,
+    /// Incidents in the bars.
+    pub total: u32,
+    /// The tallest bar.
+    pub max: u32,
+    /// Court and police events.
+    pub mark_total: u32,
+    /// Incidents per group over the whole chart.
+    pub group_totals: std::collections::BTreeMap<String, u32>,
 }
 
 /// Longest narrative accepted.

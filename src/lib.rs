@@ -14,6 +14,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 mod anchor;
+pub mod buckets;
 pub mod case;
 mod casemgmt;
 mod casework;

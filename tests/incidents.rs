@@ -282,8 +282,10 @@ fn the_chart_counts_per_week_by_group_and_marks_system_events() {
     ws.add_incident("I-7", &inc("3/18/2026 09:00", "orderServed", ""))
         .unwrap();
     let h = ws
-        .incident_histogram("I-7", &IncidentFilter::default(), Bucket::Week)
+        .incident_histogram("I-7", &IncidentFilter::default(), Some(Bucket::Week))
         .unwrap();
+    assert_eq!(h.bucket, Bucket::Week);
+    assert!(h.preferred_kept);
     let starts: Vec<_> = h.bars.iter().map(|b| b.start.as_str()).collect();
     assert_eq!(
         starts,
@@ -293,13 +295,62 @@ fn the_chart_counts_per_week_by_group_and_marks_system_events() {
     assert_eq!(h.bars[0].counts.get("lifeInvasion"), Some(&2));
     assert_eq!(h.bars[0].counts.get("surveillance"), Some(&1));
     assert!(h.bars[1].counts.is_empty());
-    assert_eq!(h.marks.len(), 1);
-    assert_eq!(h.marks[0].category, "orderServed");
+    // The court event is a mark, grouped in its week, not part of a bar.
+    assert_eq!(h.bars[2].total, 0);
+    assert_eq!(h.mark_total, 1);
+    assert_eq!(h.bars[2].marks.len(), 1);
+    assert_eq!(h.bars[2].marks[0].category, "orderServed");
+    assert_eq!(h.bars[2].marks[0].count, 1);
+    assert_eq!(h.bars[0].end, "2026-03-08");
+    assert_eq!((h.total, h.max), (3, 3));
     let m = ws
-        .incident_histogram("I-7", &IncidentFilter::default(), Bucket::Month)
+        .incident_histogram("I-7", &IncidentFilter::default(), Some(Bucket::Month))
         .unwrap();
     assert_eq!(m.bars.len(), 1);
-    assert_eq!(m.bars[0].counts.values().sum::<u32>(), 4);
+    assert_eq!(m.bars[0].total + m.mark_total, 4);
+}
+
+/// Seven years of incidents: the chart never has more than 120 bars; a day
+/// bucket asked for gives way to months; marks are grouped per bar.
+#[test]
+fn the_chart_stays_within_120_bars_at_any_span() {
+    let (_w, mut ws, _) = new_ws();
+    ws.create_case(&new_case("I-8", "x")).unwrap();
+    let mut inputs = Vec::new();
+    for y in 2019..2026 {
+        for m in 1..=12 {
+            for d in [3, 17] {
+                inputs.push(inc(&format!("{m}/{d}/{y} 10:00"), "calls", "c"));
+            }
+            inputs.push(inc(&format!("{m}/9/{y} 10:00"), "orderViolation", "v"));
+            inputs.push(inc(&format!("{m}/10/{y} 10:00"), "orderViolation", "v"));
+        }
+    }
+    ws.add_incidents_bulk("I-8", &inputs).unwrap();
+    let h = ws
+        .incident_histogram("I-8", &IncidentFilter::default(), Some(Bucket::Day))
+        .unwrap();
+    assert_eq!(h.bucket, Bucket::Month);
+    assert!(!h.preferred_kept);
+    assert_eq!(h.bars.len(), 84);
+    assert!(h.bars.iter().all(|b| b.total == 2));
+    assert!(h
+        .bars
+        .iter()
+        .all(|b| b.marks.len() == 1 && b.marks[0].count == 2));
+    assert_eq!(h.mark_total, 168);
+    // Brushing one year of it: months fit, and weeks too.
+    let year = IncidentFilter {
+        from: Some("2022-01-01".into()),
+        to: Some("2022-12-31".into()),
+        ..Default::default()
+    };
+    let y = ws
+        .incident_histogram("I-8", &year, Some(Bucket::Week))
+        .unwrap();
+    assert_eq!(y.bucket, Bucket::Week);
+    assert_eq!(y.total, 24);
+    assert!(y.bars.len() <= 53);
 }
 
 #[test]

@@ -69,7 +69,7 @@ fn export_typescript_bindings() {
         vigil::incident::IncidentPage,
         vigil::incident::Bucket,
         vigil::incident::HistogramBar,
-        vigil::incident::SystemMark,
+        vigil::incident::MarkGroup,
         vigil::incident::Histogram,
         vigil::import::ImportField,
         vigil::import::ImportColumn,

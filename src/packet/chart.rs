@@ -1,12 +1,13 @@
 //! The packet's vector chart: incidents per period, stacked by behaviour
 //! group, with police and court events (system categories) and protective
-//! orders marked. The bucket (week, month or quarter) is chosen from the
-//! span so that there are at most about 120 bars.
+//! orders marked. The bucket is chosen from the span by the timeline's own
+//! rules (`buckets.rs`), weeks at the finest, so there are at most 120 bars.
 
 use super::layout::{line_ops, rect_ops, text_ops, Drawing, Face, Fonts, Rgb3, INK, MUTED, RULE};
+use crate::buckets::Bucket;
 use crate::incident::Incident;
 use crate::taxonomy::Taxonomy;
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 fn parse_color(hex: &str) -> Rgb3 {
     let h = hex.trim_start_matches('#');
@@ -14,35 +15,6 @@ fn parse_color(hex: &str) -> Rgb3 {
         u8::from_str_radix(h.get(i..i + 2).unwrap_or("80"), 16).unwrap_or(128) as f32 / 255.0
     };
     (v(0), v(2), v(4))
-}
-
-#[derive(Clone, Copy)]
-enum Bucket {
-    Week,
-    Month,
-    Quarter,
-}
-
-fn bucket_start(d: NaiveDate, b: Bucket) -> NaiveDate {
-    match b {
-        Bucket::Week => d - Duration::days(d.weekday().num_days_from_monday() as i64),
-        Bucket::Month => NaiveDate::from_ymd_opt(d.year(), d.month(), 1).unwrap_or(d),
-        Bucket::Quarter => {
-            NaiveDate::from_ymd_opt(d.year(), (d.month0() / 3) * 3 + 1, 1).unwrap_or(d)
-        }
-    }
-}
-
-fn next(d: NaiveDate, b: Bucket) -> NaiveDate {
-    match b {
-        Bucket::Week => d + Duration::days(7),
-        Bucket::Month | Bucket::Quarter => {
-            let step = if matches!(b, Bucket::Month) { 1 } else { 3 };
-            let m = d.month0() + step;
-            NaiveDate::from_ymd_opt(d.year() + (m / 12) as i32, m % 12 + 1, 1)
-                .unwrap_or(d + Duration::days(31))
-        }
-    }
 }
 
 fn date_of(s: &str) -> Option<NaiveDate> {
@@ -63,22 +35,9 @@ pub(crate) fn chart(
         .collect();
     let first = dated.iter().map(|d| d.0).min()?;
     let last = dated.iter().map(|d| d.0).max()?;
-    let days = (last - first).num_days().max(1);
-    let bucket = if days / 7 <= 120 {
-        Bucket::Week
-    } else if days / 30 <= 120 {
-        Bucket::Month
-    } else {
-        Bucket::Quarter
-    };
-    let mut starts = vec![bucket_start(first, bucket)];
-    while let Some(&l) = starts.last() {
-        let n = next(l, bucket);
-        if n > last {
-            break;
-        }
-        starts.push(n);
-    }
+    // The timeline's rules, weeks at the finest on paper.
+    let bucket = Bucket::choose(first, last, None, Bucket::Week);
+    let starts = bucket.starts(first, last);
     let groups: Vec<(String, String, Rgb3)> = taxonomy
         .groups
         .iter()
@@ -116,9 +75,11 @@ pub(crate) fn chart(
         .unwrap_or(1)
         .max(1);
     let unit = match bucket {
+        Bucket::Day => "day",
         Bucket::Week => "week",
         Bucket::Month => "month",
         Bucket::Quarter => "quarter",
+        Bucket::Year => "year",
     };
     let n = starts.len();
     let first_label = starts[0].format("%Y-%m-%d").to_string();

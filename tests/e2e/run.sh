@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the end-to-end tests against the real app window:
 # Xvfb (virtual display) + tauri-driver (which starts WebKitWebDriver) + node:test.
-# Usage: tests/e2e/run.sh <path to the app binary>   (E2E_TESTS=file.test.mjs runs one file)
+# Usage: tests/e2e/run.sh <path to the app binary>   (E2E_TESTS=file.test.mjs runs one file;
+# E2E_SCRIPT=file.mjs runs a plain script instead, e.g. the UI benchmark)
 set -euo pipefail
 APP="$(realpath "$1")"
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -25,6 +26,10 @@ cleanup() { kill "$DPID" "$XPID" 2>/dev/null || true; wait 2>/dev/null || true; 
 trap cleanup EXIT
 for _ in $(seq 1 100); do port_free "$PORT" || break; sleep 0.1; done
 
-DISPLAY="$DISP" TAURI_DRIVER_URL="http://127.0.0.1:$PORT" VIGIL_APP="$APP" VIGIL_SCREENSHOTS="$SHOTS" \
+export DISPLAY="$DISP" TAURI_DRIVER_URL="http://127.0.0.1:$PORT" VIGIL_APP="$APP" VIGIL_SCREENSHOTS="$SHOTS"
+if [ -n "${E2E_SCRIPT:-}" ]; then
+  node "$E2E_SCRIPT"
+else
   node --test --test-concurrency=1 ${E2E_TESTS:-"$HERE"/*.test.mjs}
-echo "screenshots: $SHOTS"
+  echo "screenshots: $SHOTS"
+fi

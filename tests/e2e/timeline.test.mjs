@@ -63,7 +63,7 @@ test('three incidents entered by keyboard appear in the list and the chart', asy
   await s.keys(ESC);
   await s.until('three incidents in the list', async () => (await count()) === 3);
   await s.until('the chart to count three', async () => (await chartTotal()) === 3);
-  assert.ok(await s.exists('#timeline-chart rect[data-bucket]'), 'the chart draws bars');
+  assert.ok(await s.exists('#timeline-chart .chart-bars path[data-group]'), 'the chart draws bars');
   await s.screenshot(SHOTS, 't03-timeline-three');
 });
 

@@ -76,6 +76,41 @@ export class Session {
     }
   }
 
+  /**
+   * Presses the mouse at `from` and releases it at `to`, x offsets (px) from
+   * the left edge of the element matching `css`, at its vertical middle.
+   */
+  async drag(css, from, to) {
+    const id = await this.find(css);
+    const rect = await wd('GET', `${this.base}/element/${id}/rect`);
+    // Offsets with an element origin are from its centre.
+    const x = (px) => Math.round(px - rect.width / 2);
+    const origin = { 'element-6066-11e4-a52e-4f735466cecf': id };
+    const steps = [0.25, 0.5, 0.75, 1].map((f) => ({
+      type: 'pointerMove',
+      duration: 40,
+      origin,
+      x: x(from + (to - from) * f),
+      y: 0,
+    }));
+    await wd('POST', `${this.base}/actions`, {
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          parameters: { pointerType: 'mouse' },
+          actions: [
+            { type: 'pointerMove', duration: 0, origin, x: x(from), y: 0 },
+            { type: 'pointerDown', button: 0 },
+            ...steps,
+            { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    });
+    await wd('DELETE', `${this.base}/actions`).catch(() => {});
+  }
+
   async type(css, text) {
     const id = await this.find(css);
     await wd('POST', `${this.base}/element/${id}/clear`, {});

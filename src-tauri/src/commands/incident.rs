@@ -65,7 +65,7 @@ pub fn incident_histogram(
     state: State<'_, AppState>,
     number: String,
     filter: IncidentFilter,
-    bucket: Bucket,
+    bucket: Option<Bucket>,
 ) -> CmdResult<Histogram> {
     state.with(|ws| Ok(ws.incident_histogram(&number, &filter, bucket)?))
 }

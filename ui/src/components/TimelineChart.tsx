@@ -1,54 +1,48 @@
-import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import type { Bucket, Histogram } from '../ipc/commands';
-import {
-  bucketLabel,
-  buildChart,
-  categoryLabel,
-  chartSummary,
-  formatKey,
-  groupColor,
-  groupLabel,
-  markPosition,
-  monthTicks,
-  type ChartModel,
-  type TaxonomyIndex,
-} from '../lib/timeline';
-import { formatDateTime } from '../lib/format';
+import { useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import type { Bucket, Histogram, HistogramBar } from '../ipc/commands';
+import { barLabel, categoryLabel, chartSummary, firstIndexOfBar, groupColor, groupLabel, tickLabels, type TaxonomyIndex } from '../lib/timeline';
 import { Spinner } from './Spinner';
 
-const HEIGHT = 132;
-const PAD_TOP = 12;
-const PAD_BOTTOM = 20;
-const PAD_LEFT = 30;
-const PAD_RIGHT = 8;
+const HEIGHT = 150;
+const PAD_TOP = 18;
+const PAD_BOTTOM = 22;
+const PAD_LEFT = 34;
+const PAD_RIGHT = 10;
 const FALLBACK_WIDTH = 800;
 
 const BUCKETS: Array<{ id: Bucket; label: string }> = [
   { id: 'day', label: 'Day' },
   { id: 'week', label: 'Week' },
   { id: 'month', label: 'Month' },
+  { id: 'quarter', label: 'Quarter' },
 ];
 
 interface TimelineChartProps {
+  /** The chart as the core laid it out: at most 120 bars, marks grouped per bar. */
   histogram: Histogram | null;
   tx: TaxonomyIndex | null;
+  /** The bar width the user chose (the core may have needed a coarser one). */
   bucket: Bucket;
   loading?: boolean;
   error?: string | null;
   onBucketChange(b: Bucket): void;
-  /** A bar was clicked: its calendar key and the list index of its first incident (estimate). */
-  onSlotClick?(key: string, firstIndex: number): void;
-  /** A system mark was clicked: its incident and the list index of the first incident of its bar (estimate). */
+  /** A bar was clicked: the list index of its first incident. */
+  onBarClick?(firstIndex: number): void;
+  /** A bar's court and police events were clicked: the first of them and the list index of its bar. */
   onMarkClick?(incidentId: string, firstIndex: number): void;
-  /** Used for the first-incident index of a clicked bar. */
-  firstIndexOf?(model: ChartModel, key: string): number;
+  /** Bars were dragged across: their first and last day (YYYY-MM-DD). */
+  onBrush?(from: string, to: string): void;
+  /** The chart shows a date range the user chose: offer the way back. */
+  zoomed?: boolean;
+  onWholeSpan?(): void;
 }
 
 /**
- * Overview of the course of conduct: one stacked bar per day, week or month,
- * stacked by SLII group in taxonomy order; system events (orders served,
- * warnings, arrests…) as thin vertical marks. Plain SVG, one <rect> per bar
- * segment, nothing per incident.
+ * Overview of the course of conduct, drawn from the core's buckets: one
+ * stacked bar per day, week, month or quarter (never more than 120), stacked
+ * by behaviour group; court and police events as one mark per bar with a
+ * count. Each group's bars are one SVG path, so the chart costs a few dozen
+ * elements at any size. Drag across bars to narrow the timeline to them.
  */
 export function TimelineChart({
   histogram,
@@ -57,13 +51,17 @@ export function TimelineChart({
   loading = false,
   error = null,
   onBucketChange,
-  onSlotClick,
+  onBarClick,
   onMarkClick,
-  firstIndexOf,
+  onBrush,
+  zoomed = false,
+  onWholeSpan,
 }: TimelineChartProps) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(FALLBACK_WIDTH);
   const [showTable, setShowTable] = useState(false);
+  const [hover, setHover] = useState<number | null>(null);
+  const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
 
   useLayoutEffect(() => {
     const el = wrapRef.current;
@@ -79,55 +77,116 @@ export function TimelineChart({
     return () => ro.disconnect();
   }, []);
 
-  const model = useMemo(() => (histogram ? buildChart(histogram, tx) : null), [histogram, tx]);
-  const summary = model ? chartSummary(model) : loading ? 'Loading the chart…' : 'No chart';
-  const total = model ? model.barTotal + model.marks.length : 0;
-
+  const bars = histogram?.bars ?? [];
+  const n = bars.length;
   const plotW = Math.max(10, width - PAD_LEFT - PAD_RIGHT);
   const plotH = HEIGHT - PAD_TOP - PAD_BOTTOM;
   const base = PAD_TOP + plotH;
-  const n = model?.slots.length ?? 0;
   const slotW = n > 0 ? plotW / n : plotW;
-  const barW = slotW >= 4 ? Math.max(1, slotW * 0.78) : Math.max(0.5, slotW);
-  const max = Math.max(1, model?.max ?? 1);
+  const barW = Math.max(1, slotW >= 4 ? slotW * 0.8 : slotW);
+  const max = Math.max(1, histogram?.max ?? 1);
   const scale = plotH / max;
+  const shown = histogram?.bucket ?? bucket;
 
-  const clickAt = (e: MouseEvent<SVGSVGElement>) => {
-    if (!model) return;
-    const target = e.target as Element;
-    const markEl = target.closest('[data-mark]');
-    if (markEl && onMarkClick) {
-      const key = markEl.getAttribute('data-mark-key') ?? '';
-      onMarkClick(markEl.getAttribute('data-mark')!, firstIndexOf ? firstIndexOf(model, key) : 0);
-      return;
-    }
-    if (!onSlotClick) return;
-    let key = target.closest('[data-bucket]')?.getAttribute('data-bucket') ?? null;
-    if (!key) {
-      const box = e.currentTarget.getBoundingClientRect();
-      const i = Math.floor((e.clientX - box.left - PAD_LEFT) / slotW);
-      const slot = model.slots[i];
-      if (slot && slot.total > 0) key = slot.key;
-    }
-    if (!key) return;
-    onSlotClick(key, firstIndexOf ? firstIndexOf(model, key) : 0);
+  // Stack order: the taxonomy's behaviour groups, then any others.
+  const order = useMemo(() => {
+    const known = tx ? tx.slii.map((g) => g.id) : [];
+    const extra = Object.keys(histogram?.groupTotals ?? {}).filter((g) => !known.includes(g));
+    return [...known, ...extra.sort()];
+  }, [tx, histogram]);
+
+  // One path per group: every bar's segment of that group.
+  const paths = useMemo(() => {
+    const d = new Map<string, string[]>();
+    bars.forEach((b, i) => {
+      const x = PAD_LEFT + i * slotW + (slotW - barW) / 2;
+      let y = base;
+      for (const g of order) {
+        const c = b.counts[g] ?? 0;
+        if (!c) continue;
+        const h = Math.max(1, c * scale);
+        y -= h;
+        const parts = d.get(g) ?? [];
+        parts.push(`M${x.toFixed(1)} ${y.toFixed(1)}h${barW.toFixed(1)}v${h.toFixed(1)}h${(-barW).toFixed(1)}z`);
+        d.set(g, parts);
+      }
+    });
+    return [...d.entries()].map(([g, parts]) => ({ group: g, d: parts.join('') }));
+  }, [bars, order, slotW, barW, base, scale]);
+
+  const markBars = bars.map((b, i) => ({ b, i })).filter(({ b }) => b.marks.length > 0);
+  const markPath = markBars
+    .map(({ i }) => {
+      const x = PAD_LEFT + (i + 0.5) * slotW;
+      return `M${(x - 5).toFixed(1)} ${PAD_TOP - 12}h10l-5 8z`;
+    })
+    .join('');
+
+  const total = (histogram?.total ?? 0) + (histogram?.markTotal ?? 0);
+  const summary = histogram ? chartSummary(histogram) : loading ? 'Loading the chart…' : 'No chart';
+  const ticks = histogram ? tickLabels(bars, shown, slotW) : [];
+  const yTicks = !histogram || histogram.max === 0 ? [] : max >= 2 ? [max, Math.round(max / 2)] : [max];
+
+  const indexAt = (e: PointerEvent<SVGElement>): number | null => {
+    const box = e.currentTarget.closest('svg')!.getBoundingClientRect();
+    const i = Math.floor((e.clientX - box.left - PAD_LEFT) / slotW);
+    return i >= 0 && i < n ? i : null;
+  };
+  const markAt = (e: PointerEvent<SVGElement>, i: number): boolean => {
+    const box = e.currentTarget.closest('svg')!.getBoundingClientRect();
+    return e.clientY - box.top < PAD_TOP && (bars[i]?.marks.length ?? 0) > 0;
   };
 
-  const ticks = model ? monthTicks(model.slots) : [];
-  let lastLabelX = -Infinity;
-  let lastYear = '';
-  const yTicks = !model || model.max === 0 ? [] : max >= 2 ? [max, Math.round(max / 2)] : [max];
+  const onDown = (e: PointerEvent<SVGRectElement>) => {
+    const i = indexAt(e);
+    if (i === null || e.button !== 0) return;
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+    setDrag({ from: i, to: i });
+  };
+  const onMove = (e: PointerEvent<SVGRectElement>) => {
+    const i = indexAt(e);
+    setHover(i);
+    if (drag && i !== null && i !== drag.to) setDrag({ ...drag, to: i });
+  };
+  const onUp = (e: PointerEvent<SVGRectElement>) => {
+    if (!drag || !histogram) return;
+    const [a, b] = drag.from <= drag.to ? [drag.from, drag.to] : [drag.to, drag.from];
+    setDrag(null);
+    if (a !== b) {
+      onBrush?.(bars[a]!.start, bars[b]!.end);
+      return;
+    }
+    const bar = bars[a]!;
+    if (markAt(e, a) && onMarkClick) {
+      onMarkClick(bar.marks[0]!.firstIncidentId, firstIndexOfBar(histogram, a));
+    } else if (bar.total > 0 || bar.marks.length > 0) {
+      onBarClick?.(firstIndexOfBar(histogram, a));
+    }
+  };
+
+  const hovered = hover !== null ? bars[hover] : undefined;
+  const sel = drag ? (drag.from <= drag.to ? [drag.from, drag.to] : [drag.to, drag.from]) : null;
 
   return (
     <section className="chart-panel" aria-labelledby="chart-title">
       <div className="chart-head">
         <h3 id="chart-title" className="chart-title">
-          Incidents per {bucket}
+          Incidents per {shown}
         </h3>
         {loading ? (
           <span className="muted chart-loading" role="status">
             <Spinner /> Updating…
           </span>
+        ) : null}
+        {histogram && !histogram.preferredKept ? (
+          <span className="muted chart-note" id="chart-bucket-note">
+            Too many {bucket}s for one chart: shown per {shown}.
+          </span>
+        ) : null}
+        {zoomed && onWholeSpan ? (
+          <button type="button" id="chart-whole-span" className="button button-secondary button-small" onClick={onWholeSpan}>
+            Whole span
+          </button>
         ) : null}
         <div className="segmented" role="group" aria-label="Bar width">
           {BUCKETS.map((b) => (
@@ -154,11 +213,12 @@ export function TimelineChart({
           role="img"
           aria-label={summary}
           data-total={total}
+          data-bars={n}
+          data-bucket-size={shown}
           width={width}
           height={HEIGHT}
           viewBox={`0 0 ${width} ${HEIGHT}`}
-          className={onSlotClick ? 'chart clickable' : 'chart'}
-          onClick={clickAt}
+          className="chart"
         >
           <g className="chart-grid" aria-hidden="true">
             {yTicks.map((v) => {
@@ -173,95 +233,84 @@ export function TimelineChart({
               );
             })}
           </g>
+          {sel ? (
+            <rect
+              className="chart-brush"
+              x={PAD_LEFT + sel[0]! * slotW}
+              y={PAD_TOP - 14}
+              width={(sel[1]! - sel[0]! + 1) * slotW}
+              height={plotH + 14}
+            />
+          ) : null}
+          {hovered && hover !== null && !sel ? (
+            <rect className="chart-hover" x={PAD_LEFT + hover * slotW} y={PAD_TOP - 14} width={slotW} height={plotH + 14} />
+          ) : null}
           <g className="chart-bars">
-            {model?.slots.map((s, i) => {
-              if (s.total === 0) return null;
-              const x = PAD_LEFT + i * slotW + (slotW - barW) / 2;
-              let y = base;
-              const label = bucketLabel(s.key, model.bucket);
-              return s.segments.map((seg) => {
-                const h = Math.max(1, seg.count * scale);
-                y -= h;
-                return (
-                  <rect
-                    key={`${s.key}-${seg.group}`}
-                    data-bucket={s.key}
-                    data-group={seg.group}
-                    data-count={seg.count}
-                    x={x}
-                    y={y}
-                    width={barW}
-                    height={h}
-                    fill={groupColor(tx, seg.group)}
-                  >
-                    <title>{`${label}: ${groupLabel(tx, seg.group)} ${seg.count} (bar total ${s.total})`}</title>
-                  </rect>
-                );
-              });
-            })}
+            {paths.map((p) => (
+              <path key={p.group} d={p.d} data-group={p.group} fill={groupColor(tx, p.group)} />
+            ))}
           </g>
-          <g className="chart-marks">
-            {model?.marks.map((m) => {
-              const pos = markPosition(m, model.slots, model.bucket);
-              if (pos < 0) return null;
-              const x = PAD_LEFT + pos * slotW + Math.min(slotW / 2, 2);
-              const color = groupColor(tx, tx?.categories.get(m.category)?.group ?? '');
-              return (
-                <g key={m.incidentId} className="chart-mark" data-mark={m.incidentId} data-mark-key={m.key}>
-                  <title>{`${categoryLabel(tx, m.category)}, ${formatDateTime(m.at)}`}</title>
-                  <line x1={x} x2={x} y1={PAD_TOP - 2} y2={base} />
-                  <path d={`M${x - 4.5},${PAD_TOP - 9} L${x + 4.5},${PAD_TOP - 9} L${x},${PAD_TOP - 1} Z`} fill={color} />
-                </g>
-              );
+          <g className="chart-marks" aria-hidden="true">
+            {markPath ? <path d={markPath} className="chart-mark" /> : null}
+            {markBars.map(({ b, i }) => {
+              const count = b.marks.reduce((s, m) => s + m.count, 0);
+              // Counts are written only where there is room; the tooltip always has them.
+              return count > 1 && slotW >= 20 ? (
+                <text key={b.start} className="chart-mark-count" x={PAD_LEFT + (i + 0.5) * slotW + 6} y={PAD_TOP - 5}>
+                  {count}
+                </text>
+              ) : null;
             })}
           </g>
           <g className="chart-axis" aria-hidden="true">
             <line x1={PAD_LEFT} x2={PAD_LEFT + plotW} y1={base} y2={base} />
-            {ticks.map((t) => {
-              const x = PAD_LEFT + t.index * slotW;
-              const withYear = t.year !== lastYear;
-              const show = x - lastLabelX >= (withYear ? 62 : 40);
-              if (show) {
-                lastLabelX = x;
-                lastYear = t.year;
-              }
-              return (
-                <g key={`${t.index}`}>
-                  <line x1={x} x2={x} y1={base} y2={base + 4} />
-                  {show ? (
-                    <text x={x + 2} y={base + 15}>
-                      {withYear ? t.full : t.label}
-                    </text>
-                  ) : null}
-                </g>
-              );
-            })}
+            {ticks.map((t) => (
+              <text key={t.index} x={PAD_LEFT + t.index * slotW + 1} y={base + 15}>
+                {t.label}
+              </text>
+            ))}
           </g>
-          {model && n === 0 && model.marks.length === 0 ? (
+          {histogram && n === 0 ? (
             <text className="chart-empty" x={PAD_LEFT + plotW / 2} y={PAD_TOP + plotH / 2} textAnchor="middle">
               No incidents to chart
             </text>
           ) : null}
+          {n > 0 ? (
+            <rect
+              className="chart-input"
+              data-testid="chart-input"
+              x={PAD_LEFT}
+              y={0}
+              width={plotW}
+              height={HEIGHT - PAD_BOTTOM}
+              onPointerDown={onDown}
+              onPointerMove={onMove}
+              onPointerUp={onUp}
+              onPointerLeave={() => setHover(null)}
+            />
+          ) : null}
         </svg>
+        {hovered ? <BarTip bar={hovered} bucket={shown} tx={tx} order={order} left={Math.min(width - 260, Math.max(0, PAD_LEFT + (hover ?? 0) * slotW))} /> : null}
       </div>
-      {model ? (
+      {histogram ? (
         <div className="chart-foot">
           <ul className="chart-legend" aria-label="Legend">
-            {model.order
-              .filter((g) => (model.groupTotals.get(g) ?? 0) > 0 || tx?.groups.has(g))
+            {order
+              .filter((g) => (histogram.groupTotals[g] ?? 0) > 0 || tx?.groups.has(g))
               .map((g) => (
                 <li key={g}>
                   <span className="swatch" style={{ background: groupColor(tx, g) }} aria-hidden="true" />
-                  {groupLabel(tx, g)} <span className="muted">{model.groupTotals.get(g) ?? 0}</span>
+                  {groupLabel(tx, g)} <span className="muted">{histogram.groupTotals[g] ?? 0}</span>
                 </li>
               ))}
             <li>
               <span className="mark-swatch" aria-hidden="true">
                 ▼
               </span>
-              Court and police events <span className="muted">{model.marks.length}</span>
+              Court and police events <span className="muted">{histogram.markTotal}</span>
             </li>
           </ul>
+          <span className="hint chart-hint">Drag across bars to narrow the timeline to them.</span>
           <button
             type="button"
             className="button-link chart-table-toggle"
@@ -273,56 +322,67 @@ export function TimelineChart({
           </button>
         </div>
       ) : null}
-      {model && showTable ? <ChartTable model={model} tx={tx} /> : null}
+      {histogram && showTable ? <ChartTable histogram={histogram} tx={tx} order={order} /> : null}
     </section>
   );
 }
 
-function ChartTable({ model, tx }: { model: ChartModel; tx: TaxonomyIndex | null }) {
-  const rows = model.slots.filter((s) => s.total > 0);
+function BarTip({
+  bar,
+  bucket,
+  tx,
+  order,
+  left,
+}: {
+  bar: HistogramBar;
+  bucket: Bucket;
+  tx: TaxonomyIndex | null;
+  order: string[];
+  left: number;
+}) {
+  const groups = order.filter((g) => (bar.counts[g] ?? 0) > 0);
+  return (
+    <div className="chart-tip" id="chart-tip" style={{ left }} aria-hidden="true">
+      <strong>{barLabel(bar, bucket)}</strong>: {bar.total} {bar.total === 1 ? 'incident' : 'incidents'}
+      {groups.length > 0 ? ` (${groups.map((g) => `${groupLabel(tx, g)} ${bar.counts[g]}`).join(', ')})` : ''}
+      {bar.marks.length > 0 ? (
+        <div>{bar.marks.map((m) => `${categoryLabel(tx, m.category)} ${m.count}`).join(', ')}</div>
+      ) : null}
+    </div>
+  );
+}
+
+function ChartTable({ histogram, tx, order }: { histogram: Histogram; tx: TaxonomyIndex | null; order: string[] }) {
+  const rows = histogram.bars.filter((b) => b.total > 0 || b.marks.length > 0);
   return (
     <div className="chart-table-wrap" id="timeline-chart-table">
       <table className="data-table">
-        <caption className="visually-hidden">Incidents per {model.bucket}, by group</caption>
+        <caption className="visually-hidden">Incidents per {histogram.bucket}, by group</caption>
         <thead>
           <tr>
-            <th scope="col">{model.bucket === 'day' ? 'Day' : model.bucket === 'week' ? 'Week of' : 'Month'}</th>
-            {model.order.map((g) => (
+            <th scope="col">Period</th>
+            {order.map((g) => (
               <th key={g} scope="col">
                 {groupLabel(tx, g)}
               </th>
             ))}
             <th scope="col">Total</th>
+            <th scope="col">Court and police events</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((s) => (
-            <tr key={s.key}>
-              <th scope="row">
-                {model.bucket === 'month'
-                  ? formatKey(s.key, { month: 'long', year: 'numeric' })
-                  : formatKey(s.key, { day: 'numeric', month: 'short', year: 'numeric' })}
-              </th>
-              {model.order.map((g) => (
-                <td key={g}>{s.segments.find((x) => x.group === g)?.count ?? 0}</td>
+          {rows.map((b) => (
+            <tr key={b.start}>
+              <th scope="row">{barLabel(b, histogram.bucket)}</th>
+              {order.map((g) => (
+                <td key={g}>{b.counts[g] ?? 0}</td>
               ))}
-              <td>{s.total}</td>
+              <td>{b.total}</td>
+              <td>{b.marks.map((m) => `${categoryLabel(tx, m.category)} ${m.count}`).join(', ')}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {model.marks.length > 0 ? (
-        <>
-          <h4 className="chart-table-subtitle">Court and police events</h4>
-          <ul className="plain-list">
-            {model.marks.map((m) => (
-              <li key={m.incidentId}>
-                {formatDateTime(m.at)}: {categoryLabel(tx, m.category)}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
     </div>
   );
 }

@@ -764,25 +764,43 @@ export function makeIncidentHandler(scenario: string) {
         return { value: { total: all.length, rows: all.slice(offset, offset + limit).map((i) => summary(c, i, served)) } };
       }
       case 'incident_histogram': {
+        // The dev mock's chart: real buckets come from the core; this only
+        // needs the shape (weeks, or months past 120 weeks).
         const c = caseOf(args.number);
         const f = args.filter as IncidentFilter;
-        const bucket = args.bucket as Bucket;
-        const bars = new Map<string, Record<string, number>>();
-        const marks: Histogram['marks'] = [];
-        for (const i of sorted(c).filter((x) => matches(c, x, f))) {
-          if (SYSTEM.has(i.group)) {
-            marks.push({ at: i.occurred.from, category: i.input.category, incidentId: i.id });
-            continue;
-          }
+        const all = sorted(c).filter((x) => matches(c, x, f));
+        const days = all.map((i) => localDay(i.occurred.from)).sort();
+        const spanWeeks = days.length ? (Date.parse(days[days.length - 1]!) - Date.parse(days[0]!)) / 6048e5 : 0;
+        const bucket: Bucket = spanWeeks > 120 ? 'month' : 'week';
+        const bars = new Map<string, HistogramBar>();
+        const groupTotals: Record<string, number> = {};
+        let markTotal = 0;
+        for (const i of all) {
           const key = bucketStart(localDay(i.occurred.from), bucket);
-          const counts = bars.get(key) ?? {};
-          counts[i.group] = (counts[i.group] ?? 0) + 1;
-          bars.set(key, counts);
+          const bar = bars.get(key) ?? { start: key, end: key, counts: {}, total: 0, marks: [] };
+          if (SYSTEM.has(i.group)) {
+            markTotal++;
+            const m = bar.marks.find((x) => x.category === i.input.category);
+            if (m) m.count++;
+            else bar.marks.push({ category: i.input.category, count: 1, firstIncidentId: i.id, firstAt: i.occurred.from });
+          } else {
+            bar.counts[i.group] = (bar.counts[i.group] ?? 0) + 1;
+            bar.total++;
+            groupTotals[i.group] = (groupTotals[i.group] ?? 0) + 1;
+          }
+          bars.set(key, bar);
         }
-        const list: HistogramBar[] = [...bars.entries()]
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([k, counts]) => ({ start: `${k}T00:00:00Z`, counts }));
-        return { value: { bucket, bars: list, marks } satisfies Histogram };
+        const list = [...bars.values()].sort((a, b) => a.start.localeCompare(b.start));
+        const h: Histogram = {
+          bucket,
+          preferredKept: bucket === args.bucket,
+          bars: list,
+          total: list.reduce((n, b) => n + b.total, 0),
+          max: list.reduce((n, b) => Math.max(n, b.total), 0),
+          markTotal,
+          groupTotals,
+        };
+        return { value: h };
       }
       case 'list_tags': {
         const c = caseOf(args.number);

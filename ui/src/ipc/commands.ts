@@ -131,7 +131,7 @@ export type { PlaceType } from './bindings/PlaceType';
 export type { Precision } from './bindings/Precision';
 export type { Relationship } from './bindings/Relationship';
 export type { ReportedTo } from './bindings/ReportedTo';
-export type { SystemMark } from './bindings/SystemMark';
+export type { MarkGroup } from './bindings/MarkGroup';
 export type { TaxonomyCategory } from './bindings/TaxonomyCategory';
 export type { TaxonomyGroup } from './bindings/TaxonomyGroup';
 export type { When } from './bindings/When';
@@ -448,7 +448,8 @@ export function listIncidents(
   return call('list_incidents', { number, filter, offset, limit });
 }
 
-export function incidentHistogram(number: string, filter: IncidentFilter, bucket: Bucket): Promise<Histogram> {
+/** The overview chart: `bucket` is the size wanted; the core uses a coarser one if it would draw more than 120 bars. */
+export function incidentHistogram(number: string, filter: IncidentFilter, bucket: Bucket | null): Promise<Histogram> {
   return call('incident_histogram', { number, filter, bucket });
 }
 

@@ -1,8 +1,9 @@
 // Pure helpers for the Timeline tab: filters, taxonomy look-ups and the
-// layout of the overview chart. No React, no IPC.
+// labels of the overview chart (whose buckets the core computes). No React, no IPC.
 import type {
   Bucket,
   Histogram,
+  HistogramBar,
   IncidentFilter,
   Taxonomy,
   TaxonomyCategory,
@@ -63,48 +64,11 @@ export function groupColor(tx: TaxonomyIndex | null, id: string): string {
   return tx?.groups.get(id)?.color ?? UNKNOWN_GROUP_COLOR;
 }
 
-// ---- calendar keys ("YYYY-MM-DD"), computed in UTC so DST never shifts them ----
+// ---- chart labels (the buckets themselves come from the core) ----
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MIDNIGHT = /^(\d{4}-\d{2}-\d{2})T00:00(?::00(?:\.0+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
-function pad(n: number, w = 2): string {
-  return String(n).padStart(w, '0');
-}
-
-function keyOfUtc(d: Date): string {
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-function utcOfKey(key: string): Date {
-  const m = DATE_ONLY.exec(key);
-  if (!m) return new Date(NaN);
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-}
-
-/**
- * The calendar date a histogram bucket starts on. A date, or an instant at
- * midnight (any offset), is taken as written; any other instant gives its
- * local date.
- */
-export function bucketKey(start: string): string {
-  if (DATE_ONLY.test(start)) return start;
-  const m = MIDNIGHT.exec(start);
-  if (m) return m[1]!;
-  const d = new Date(start);
-  if (Number.isNaN(d.getTime())) return start;
-  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-export function nextKey(key: string, bucket: Bucket): string {
-  const d = utcOfKey(key);
-  if (bucket === 'day') d.setUTCDate(d.getUTCDate() + 1);
-  else if (bucket === 'week') d.setUTCDate(d.getUTCDate() + 7);
-  else d.setUTCMonth(d.getUTCMonth() + 1);
-  return keyOfUtc(d);
-}
-
-/** A calendar key as a local Date (for Intl formatting). */
+/** A calendar key ("YYYY-MM-DD") as a local Date (for Intl formatting). */
 export function dateOfKey(key: string): Date {
   const m = DATE_ONLY.exec(key);
   if (!m) return new Date(NaN);
@@ -117,212 +81,98 @@ export function formatKey(key: string, opts: Intl.DateTimeFormatOptions, locale?
   return new Intl.DateTimeFormat(locale, opts).format(d);
 }
 
-/** "10 Mar 2026", "week of 10 Mar 2026", "Mar 2026". */
-export function bucketLabel(key: string, bucket: Bucket, withYear = true, locale?: string): string {
-  if (bucket === 'month') return formatKey(key, { month: 'short', year: 'numeric' }, locale);
-  const day = formatKey(key, withYear ? { day: 'numeric', month: 'short', year: 'numeric' } : { day: 'numeric', month: 'short' }, locale);
-  return bucket === 'week' ? `week of ${day}` : day;
-}
-
-// ---- chart layout ----
-
-export interface ChartSegment {
-  group: string;
-  count: number;
-}
-
-export interface ChartSlot {
-  /** Calendar key of the bucket start. */
-  key: string;
-  /** The backend's bucket start, as sent (null for a gap bucket we filled in). */
-  start: string | null;
-  /** Stacked counts in stacking order, zero counts left out. */
-  segments: ChartSegment[];
-  total: number;
-}
-
-export interface ChartMark {
-  key: string;
-  at: string;
-  category: string;
-  incidentId: string;
-}
-
-export interface ChartModel {
-  bucket: Bucket;
-  slots: ChartSlot[];
-  marks: ChartMark[];
-  /** Group ids in stacking order (taxonomy order, then unknown ids). */
-  order: string[];
-  /** Incidents in the bars (non-system groups). */
-  barTotal: number;
-  max: number;
-  /** Totals per group id over all slots. */
-  groupTotals: Map<string, number>;
-}
-
-/** The most buckets the chart fills gaps for; beyond it only non-empty bars are drawn. */
-const MAX_SLOTS = 4000;
-
-/**
- * Stack the histogram's bars in a fixed group order and fill in empty buckets
- * between the first and the last, so quiet weeks show as gaps. Counts of
- * system groups are left out of the bars: they are drawn as marks.
- */
-export function buildChart(h: Histogram, tx: TaxonomyIndex | null): ChartModel {
-  const system = new Set(tx ? tx.taxonomy.groups.filter((g) => g.system).map((g) => g.id) : []);
-  const known = tx ? tx.slii.map((g) => g.id) : [];
-  const extra = new Set<string>();
-  for (const b of h.bars)
-    for (const [g, n] of Object.entries(b.counts)) if (n && !system.has(g) && !known.includes(g)) extra.add(g);
-  const order = [...known, ...[...extra].sort()];
-
-  const byKey = new Map<string, { start: string; counts: Record<string, number> }>();
-  for (const b of h.bars) {
-    const key = bucketKey(b.start);
-    const prev = byKey.get(key);
-    const counts: Record<string, number> = prev ? { ...prev.counts } : {};
-    for (const [g, n] of Object.entries(b.counts)) counts[g] = (counts[g] ?? 0) + (n ?? 0);
-    byKey.set(key, { start: prev?.start ?? b.start, counts });
-  }
-  const keys = [...byKey.keys()].sort();
-
-  // Fill the gaps on the backend's own grid; if its keys do not sit on one, keep them as they are.
-  let grid: string[] = keys;
-  if (keys.length > 1) {
-    const filled: string[] = [];
-    const last = keys[keys.length - 1]!;
-    let k = keys[0]!;
-    while (k <= last && filled.length <= MAX_SLOTS) {
-      filled.push(k);
-      k = nextKey(k, h.bucket);
+/** "10 Mar 2026", "week of 10 Mar 2026", "Mar 2026", "Q1 2026", "2026". */
+export function barLabel(bar: Pick<HistogramBar, 'start'>, bucket: Bucket, withYear = true, locale?: string): string {
+  const key = bar.start;
+  switch (bucket) {
+    case 'year':
+      return key.slice(0, 4);
+    case 'quarter':
+      return `Q${Math.floor((Number(key.slice(5, 7)) - 1) / 3) + 1} ${key.slice(0, 4)}`;
+    case 'month':
+      return formatKey(key, withYear ? { month: 'short', year: 'numeric' } : { month: 'short' }, locale);
+    default: {
+      const day = formatKey(key, withYear ? { day: 'numeric', month: 'short', year: 'numeric' } : { day: 'numeric', month: 'short' }, locale);
+      return bucket === 'week' ? `week of ${day}` : day;
     }
-    const onGrid = new Set(filled);
-    if (filled.length <= MAX_SLOTS && keys.every((key) => onGrid.has(key))) grid = filled;
   }
-
-  const groupTotals = new Map<string, number>();
-  let barTotal = 0;
-  let max = 0;
-  const slots: ChartSlot[] = grid.map((key) => {
-    const bar = byKey.get(key);
-    const segments: ChartSegment[] = [];
-    let total = 0;
-    if (bar) {
-      for (const g of order) {
-        const n = bar.counts[g] ?? 0;
-        if (n > 0) {
-          segments.push({ group: g, count: n });
-          total += n;
-          groupTotals.set(g, (groupTotals.get(g) ?? 0) + n);
-        }
-      }
-    }
-    barTotal += total;
-    if (total > max) max = total;
-    return { key, start: bar?.start ?? null, segments, total };
-  });
-
-  const marks: ChartMark[] = h.marks.map((m) => ({ ...m, key: slotKeyOf(m.at, grid, h.bucket) }));
-  return { bucket: h.bucket, slots, marks, order, barTotal, max, groupTotals };
-}
-
-/** The key of the slot an instant falls in (by local calendar date). */
-export function slotKeyOf(at: string, grid: string[], bucket: Bucket): string {
-  const day = localDayOf(at);
-  let found = grid[0] ?? day;
-  for (const k of grid) {
-    if (k <= day) found = k;
-    else break;
-  }
-  if (grid.length === 0) {
-    if (bucket === 'month') return `${day.slice(0, 7)}-01`;
-    return day;
-  }
-  return found;
-}
-
-/** Position of a mark within the slots, as a fraction of the slot count (0 = left edge). */
-export function markPosition(mark: ChartMark, slots: ChartSlot[], bucket: Bucket): number {
-  const i = slots.findIndex((s) => s.key === mark.key);
-  if (i < 0) return -1;
-  const start = utcOfKey(mark.key).getTime();
-  const end = utcOfKey(nextKey(mark.key, bucket)).getTime();
-  const at = utcOfKey(localDayOf(mark.at)).getTime();
-  const frac = end > start ? Math.min(Math.max((at - start) / (end - start), 0), 0.999) : 0;
-  return i + frac;
-}
-
-function localDayOf(at: string): string {
-  if (DATE_ONLY.test(at)) return at;
-  const d = new Date(at);
-  if (Number.isNaN(d.getTime())) return at.slice(0, 10);
-  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /**
- * Index in the chronological list of the first incident of `slot`: the
- * incidents of earlier bars plus the system marks before it (the list holds
- * both). An estimate when the backend's bucketing and the list disagree.
+ * Axis labels that do not overlap, at calendar boundaries: every month,
+ * 2, 3, 6 or 12 months (January) for day, week and month bars; every
+ * quarter, half or year for quarters. The year is shown on the first label
+ * and whenever it changes.
  */
-export function firstIndexOfSlot(model: ChartModel, key: string): number {
-  let n = 0;
-  for (const s of model.slots) {
-    if (s.key >= key) break;
-    n += s.total;
-  }
-  for (const m of model.marks) if (m.key < key) n++;
-  return n;
-}
-
-/**
- * Month boundaries for the axis: slot index where a new month begins, its
- * short label ("Mar") and its label with the year ("Mar 2026"). The chart
- * shows the year on the first label it draws and whenever the year changes.
- */
-export function monthTicks(
-  slots: ChartSlot[],
+export function tickLabels(
+  bars: Array<Pick<HistogramBar, 'start'>>,
+  bucket: Bucket,
+  slotWidth: number,
   locale?: string,
-): Array<{ index: number; label: string; full: string; year: string }> {
-  const out: Array<{ index: number; label: string; full: string; year: string }> = [];
-  let prev = '';
-  slots.forEach((s, i) => {
-    const month = s.key.slice(0, 7);
-    if (month === prev) return;
-    prev = month;
-    out.push({
-      index: i,
-      label: formatKey(s.key, { month: 'short' }, locale),
-      full: formatKey(s.key, { month: 'short', year: 'numeric' }, locale),
-      year: s.key.slice(0, 4),
-    });
+): Array<{ index: number; label: string }> {
+  if (bars.length === 0) return [];
+  const room = 64;
+  const monthIndex = (key: string) => Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7)) - 1;
+  // Bars per month, roughly, to know how far apart month boundaries are.
+  const perMonth = bucket === 'day' ? 30.4 : bucket === 'week' ? 4.35 : bucket === 'month' ? 1 : bucket === 'quarter' ? 1 / 3 : 1 / 12;
+  const steps = bucket === 'year' ? [12, 24, 60, 120] : bucket === 'quarter' ? [3, 6, 12, 24, 60] : [1, 2, 3, 6, 12, 24];
+  const step = steps.find((m) => m * perMonth * slotWidth >= room) ?? steps[steps.length - 1]!;
+  const out: Array<{ index: number; label: string }> = [];
+  let prevMonth = -1;
+  let year = '';
+  bars.forEach((b, i) => {
+    const m = monthIndex(b.start);
+    // The first bar of each month (days and weeks hold several per month).
+    if (m === prevMonth) return;
+    const first = prevMonth === -1;
+    prevMonth = m;
+    if (m % step !== 0 && !(first && bucket !== 'day' && bucket !== 'week')) return;
+    const newYear = b.start.slice(0, 4) !== year;
+    year = b.start.slice(0, 4);
+    let label: string;
+    if (bucket === 'quarter' || bucket === 'year') label = barLabel(b, bucket, true, locale);
+    else if (step >= 12) label = b.start.slice(0, 4);
+    else label = formatKey(b.start, newYear ? { month: 'short', year: 'numeric' } : { month: 'short' }, locale);
+    const last = out[out.length - 1];
+    if (last && (i - last.index) * slotWidth < room) return;
+    out.push({ index: i, label });
   });
   return out;
 }
 
 /**
- * One sentence for screen readers (and the chart's aria-label):
- * "42 incidents from Jan to Apr 2026; busiest week of 10 Mar with 9; 3 court or police events marked".
+ * Index in the chronological list of the first incident of bar `i`: the
+ * incidents and the court and police events of the bars before it (the list
+ * holds both).
  */
-export function chartSummary(model: ChartModel, locale?: string): string {
-  const nonEmpty = model.slots.filter((s) => s.total > 0);
-  const marks = model.marks.length;
+export function firstIndexOfBar(h: Histogram, i: number): number {
+  let n = 0;
+  for (let j = 0; j < i && j < h.bars.length; j++) {
+    const b = h.bars[j]!;
+    n += b.total;
+    for (const m of b.marks) n += m.count;
+  }
+  return n;
+}
+
+/**
+ * One sentence for screen readers (and the chart's aria-label):
+ * "420 incidents from Jan 2020 to Apr 2026, per month; busiest Mar 2024 with 19; 12 court or police events marked".
+ */
+export function chartSummary(h: Histogram, locale?: string): string {
+  const nonEmpty = h.bars.filter((b) => b.total > 0);
+  const marks = h.markTotal;
   const marksText = marks > 0 ? `; ${marks} ${marks === 1 ? 'court or police event' : 'court or police events'} marked` : '';
   if (nonEmpty.length === 0) return `No incidents in the chart${marksText}.`;
-  const first = nonEmpty[0]!.key;
-  const last = nonEmpty[nonEmpty.length - 1]!.key;
+  const first = nonEmpty[0]!.start;
+  const last = nonEmpty[nonEmpty.length - 1]!.start;
   const sameYear = first.slice(0, 4) === last.slice(0, 4);
   const from = formatKey(first, sameYear ? { month: 'short' } : { month: 'short', year: 'numeric' }, locale);
   const to = formatKey(last, { month: 'short', year: 'numeric' }, locale);
   const range = first.slice(0, 7) === last.slice(0, 7) ? `in ${to}` : `from ${from} to ${to}`;
   let busiest = nonEmpty[0]!;
-  for (const s of nonEmpty) if (s.total > busiest.total) busiest = s;
-  const n = model.barTotal;
-  const what = n === 1 ? 'incident' : 'incidents';
-  const busiestWhen =
-    model.bucket === 'week'
-      ? bucketLabel(busiest.key, 'week', !sameYear, locale)
-      : `${model.bucket} ${bucketLabel(busiest.key, model.bucket, !sameYear, locale)}`;
-  const busy = nonEmpty.length > 1 ? `; busiest ${busiestWhen} with ${busiest.total}` : '';
-  return `${n.toLocaleString('en')} ${what} ${range}${busy}${marksText}.`;
+  for (const b of nonEmpty) if (b.total > busiest.total) busiest = b;
+  const what = h.total === 1 ? 'incident' : 'incidents';
+  const busy = nonEmpty.length > 1 ? `; busiest ${barLabel(busiest, h.bucket, !sameYear, locale)} with ${busiest.total}` : '';
+  return `${h.total.toLocaleString('en')} ${what} ${range}, per ${h.bucket}${busy}${marksText}.`;
 }

@@ -23,7 +23,7 @@ import {
   type Person,
 } from '../ipc/commands';
 import { plural } from '../lib/labels';
-import { categoryLabel, emptyFilter, firstIndexOfSlot, isFilterEmpty, type TaxonomyIndex } from '../lib/timeline';
+import { categoryLabel, emptyFilter, isFilterEmpty, type TaxonomyIndex } from '../lib/timeline';
 import type { TimelineNotice } from './CaseView';
 
 interface TimelineTabProps {
@@ -272,12 +272,14 @@ export function TimelineTab({
           loading={chartLoading}
           error={chartError}
           onBucketChange={setBucket}
-          firstIndexOf={firstIndexOfSlot}
-          onSlotClick={(_key, index) => listRef.current?.jumpTo(index)}
+          onBarClick={(index) => listRef.current?.jumpTo(index)}
           onMarkClick={(id, index) => {
             setSelectedId(id);
             listRef.current?.jumpTo(index);
           }}
+          onBrush={(from, to) => setFilter((f) => ({ ...f, from, to }))}
+          zoomed={filter.from !== null || filter.to !== null}
+          onWholeSpan={() => setFilter((f) => ({ ...f, from: null, to: null }))}
         />
         <div className={nothingMatches ? 'timeline-split timeline-split-empty' : 'timeline-split'}>
           <div className="timeline-list-pane">

@@ -35,8 +35,12 @@ const detail: commands.CaseDetail = {
 
 const histogram: commands.Histogram = {
   bucket: 'week',
-  bars: [{ start: '2026-01-05', counts: { surveillance: 2, lifeInvasion: 1 } }],
-  marks: [],
+  preferredKept: true,
+  bars: [{ start: '2026-01-05', end: '2026-01-11', counts: { surveillance: 2, lifeInvasion: 1 }, total: 3, marks: [] }],
+  total: 3,
+  max: 3,
+  markTotal: 0,
+  groupTotals: { surveillance: 2, lifeInvasion: 1 },
 };
 
 describe('CaseView', () => {
@@ -110,7 +114,7 @@ describe('CaseView', () => {
   it('offers to add or import the first incidents of an empty case; N opens the form', async () => {
     const user = userEvent.setup();
     m.listIncidents.mockResolvedValue({ total: 0, rows: [] });
-    m.incidentHistogram.mockResolvedValue({ bucket: 'week', bars: [], marks: [] });
+    m.incidentHistogram.mockResolvedValue({ ...histogram, bars: [], total: 0, max: 0, groupTotals: {} });
     render(<CaseView detail={detail} onEdit={vi.fn()} onHandover={vi.fn()} initialTab="timeline" />);
     const empty = await waitFor(() => {
       const el = byId('timeline-empty');
