@@ -34,6 +34,8 @@ before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-scale-'));
   cli(['init', '--name', 'Dana Reyes', '--badge', '4471', '--unit', 'TMU', '--agency', 'Eastfield PD', '--unlock-ms', '50']);
   cli(['dev', 'seed', CASE, '--incidents', '10000']);
+  cli(['dev', 'seed', 'S-30', '--incidents', '30']);
+  cli(['dev', 'seed', 'S-500', '--incidents', '500']);
   s = await Session.start(process.env.VIGIL_APP, ['--workspace', path.join(dir, 'ws')]);
   await s.type('#unlock-passphrase', PASS);
   await s.click('#unlock-submit');
@@ -83,4 +85,21 @@ test('a search filters the 10,000 and the chart follows', async () => {
   const n = await count();
   await s.until('the chart to agree', async () => Number(await s.attr('#timeline-chart', 'data-total')) === n, 20000);
   await s.screenshot(SHOTS, 's03-timeline-search');
+});
+
+test('the chart reads at 30, 500 and 10,000 incidents', async () => {
+  for (const [number, n] of [
+    ['S-30', 30],
+    ['S-500', 500],
+    [CASE, 10000],
+  ]) {
+    await s.click(`[data-case-number="${number}"]`);
+    await s.until(`case ${number}`, async () => (await s.text('#case-heading')).includes(number), 20000);
+    await s.click('#tab-timeline');
+    await s.until(`${n} incidents`, async () => (await count()) === n, 30000);
+    await s.until('its chart', async () => Number(await s.attr('#timeline-chart', 'data-total')) === n, 30000);
+    const bars = Number(await s.attr('#timeline-chart', 'data-bars'));
+    assert.ok(bars > 0 && bars <= 120, `${number}: ${bars} bars`);
+    await s.screenshot(SHOTS, `s04-chart-${n}`);
+  }
 });

@@ -171,6 +171,29 @@ export class Session {
   }
 
   /** Polls `fn` until it returns a truthy value. */
+  /**
+   * Runs `action` in the page and measures, with the page's own clock, the
+   * milliseconds until `condition` holds (checked every animation frame).
+   * Both are function sources: "() => …".
+   */
+  async timeInPage(action, condition, timeout = 60000) {
+    await wd('POST', `${this.base}/timeouts`, { script: timeout });
+    return wd('POST', `${this.base}/execute/async`, {
+      script: `const done = arguments[arguments.length - 1];
+        const check = ${condition};
+        const t0 = performance.now();
+        (${action})();
+        (function poll() {
+          let ok = false;
+          try { ok = check(); } catch (e) { ok = false; }
+          if (ok) done(performance.now() - t0);
+          else if (performance.now() - t0 > ${timeout - 1000}) done(-1);
+          else requestAnimationFrame(poll);
+        })();`,
+      args: [],
+    });
+  }
+
   async until(what, fn, timeout = 10000) {
     const end = Date.now() + timeout;
     let last;

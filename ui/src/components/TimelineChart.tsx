@@ -83,7 +83,8 @@ export function TimelineChart({
   const plotH = HEIGHT - PAD_TOP - PAD_BOTTOM;
   const base = PAD_TOP + plotH;
   const slotW = n > 0 ? plotW / n : plotW;
-  const barW = Math.max(1, slotW >= 4 ? slotW * 0.8 : slotW);
+  // Few bars stay bar-shaped rather than filling the width.
+  const barW = Math.min(56, Math.max(1, slotW >= 4 ? slotW * 0.8 : slotW));
   const max = Math.max(1, histogram?.max ?? 1);
   const scale = plotH / max;
   const shown = histogram?.bucket ?? bucket;
