@@ -106,6 +106,13 @@ try {
   // The small case's timeline first: what the timeline costs whatever the case.
   await s.click('[data-case-number="S-30"]');
   await s.until('the small case', async () => (await s.text('#case-heading')).includes('S-30'), 30000);
+  await new Promise((r) => setTimeout(r, 1500));
+  const memOverview = memoryMB();
+  row('memory with the 30-incident case on its overview', null, `${memOverview} MB (+${memOverview - memUnlock}) [${memoryMB.last}]`);
+  await s.click('#tab-protocol');
+  await new Promise((r) => setTimeout(r, 1500));
+  const memProtocol = memoryMB();
+  row('memory with the 30-incident case on its protocol tab', null, `${memProtocol} MB (+${memProtocol - memUnlock}) [${memoryMB.last}]`);
   await s.click('#tab-timeline');
   await s.until('its 30 incidents', async () => (await count()) === 30, 30000);
   await new Promise((r) => setTimeout(r, 1000));
