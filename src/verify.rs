@@ -12,6 +12,32 @@ fn check(name: &str, ok: bool, detail: impl Into<String>) -> VerifyCheck {
     }
 }
 
+/// The report for a file that does not open with its own key: damaged or
+/// replaced. Every other check cannot run and is reported as failed.
+pub(crate) fn unopenable(row: &RegistryRow, why: &crate::Error) -> VerifyReport {
+    let first = match why {
+        crate::Error::Corrupt { detail, .. } => format!("the file is damaged: {detail}"),
+        _ => "the file does not open with this case's key: its first page is damaged or another file was put in its place".to_string(),
+    };
+    let mut checks = vec![check("Key and file type", false, first)];
+    for name in [
+        "Page authentication",
+        "Database structure",
+        "Audit chain",
+        "Matches this workspace's record",
+    ] {
+        checks.push(check(name, false, "could not run: the file does not open"));
+    }
+    VerifyReport {
+        number: row.number.clone(),
+        ok: false,
+        event_count: 0,
+        chain_head: String::new(),
+        checks,
+        exhibits: Vec::new(),
+    }
+}
+
 /// Runs the checks on an open, keyed connection. Never fails: a check that
 /// cannot run is reported as failed with the reason.
 pub(crate) fn run(conn: &Connection, row: &RegistryRow, supported: i64) -> VerifyReport {

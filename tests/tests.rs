@@ -24,6 +24,8 @@ mod incidents;
 mod integrity;
 /// Nothing readable on disk.
 mod leaks;
+/// Damaged copies of a realistic case, each reported by verify.
+mod mutation;
 /// The case packet, checked with stock PDF tools.
 mod packet;
 /// People and identifiers.

@@ -1144,12 +1144,23 @@ impl UnlockedWorkspace {
         // A fresh read-only connection: verification must see the file as it
         // is on disk and must not change it.
         self.open.remove(&row.case_id);
-        let conn = store::open(&path, &key, None, FileKind::Case, Mode::ReadOnly)?;
-        Ok(crate::verify::run(
-            &conn,
-            &row,
-            crate::store::migrate::CASE_SCHEMA_VERSION,
-        ))
+        match store::open(&path, &key, None, FileKind::Case, Mode::ReadOnly) {
+            Ok(conn) => Ok(crate::verify::run(
+                &conn,
+                &row,
+                crate::store::migrate::CASE_SCHEMA_VERSION,
+            )),
+            // The key is this workspace's own, so a file that does not open
+            // with it is damaged (cut off, its first page changed) or was
+            // replaced: that is the report, not an error.
+            Err(
+                e @ (Error::Corrupt { .. }
+                | Error::WrongKeyOrNotCaseFile { .. }
+                | Error::NotVigilFile { .. }),
+            ) => Ok(crate::verify::unopenable(&row, &e)),
+            Err(e) if e.exit_code() == 7 => Ok(crate::verify::unopenable(&row, &e)),
+            Err(e) => Err(e),
+        }
     }
 
     /// Writes a self-contained handover copy of a case to `out`, encrypted
