@@ -13,7 +13,7 @@ APT_BUILD := build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev li
 APT_TEST  := webkit2gtk-driver xvfb xauth poppler-utils qpdf imagemagick fonts-dejavu-core xdotool time dbus-daemon dbus-bin
 APP := target/debug/vigil-desktop
 
-.PHONY: help run test setup system-packages tools ui-deps ui build bench bench-ui \
+.PHONY: help run test setup system-packages tools ui-deps ui build bench bench-ui crash-trials mutation-trials \
         check-core-boundary check-format lint test-rust check-bindings test-ui test-e2e
 
 help:
@@ -63,6 +63,12 @@ bench: setup ui
 	cargo bench --workspace --bench core
 	cargo bench --workspace --bench evidence
 	cargo bench --workspace --bench packet
+
+# Proof at scale: 10,000 crash trials and 1,001 damaged copies (figures printed).
+crash-trials: setup
+	VIGIL_CRASH_TRIALS=10000 cargo test --test integration crash -- --nocapture
+mutation-trials: setup
+	VIGIL_MUTATIONS=143 cargo test --test integration mutation -- --nocapture
 
 # The real window at 10,000 incidents: release build, Xvfb, WebDriver; prints figures.
 bench-ui: setup ui tools

@@ -317,6 +317,17 @@ enum DevCommand {
         #[arg(long, default_value_t = 10_000)]
         incidents: usize,
     },
+    /// Write until killed, printing `ack …` after each commit (crash trials).
+    Writer {
+        /// Case number.
+        number: String,
+        /// Seed of the mix of writes.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Folder for the exhibit files it makes.
+        #[arg(long)]
+        scratch: PathBuf,
+    },
 }
 
 fn parse_word<T: vigil::person::Word>(s: &str) -> Result<T, String> {
@@ -1018,6 +1029,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     );
                 }
             }
+        }
+        Command::Dev(DevCommand::Writer {
+            number,
+            seed,
+            scratch,
+        }) => {
+            let mut ws = unlock(&cli, &dir)?;
+            cli::dev::writer(&mut ws, number, *seed, scratch)?;
         }
         Command::Dev(DevCommand::Seed { number, incidents }) => {
             let mut ws = unlock(&cli, &dir)?;

@@ -12,6 +12,8 @@ mod case_file;
 mod casemgmt;
 /// The `vigil` command line, as a user runs it.
 mod cli;
+/// A writer killed at random moments loses no acknowledged write.
+mod crash;
 /// The evidence register: exhibits, attachments, custody, verify.
 mod evidence;
 /// Seal and receive.

@@ -1,6 +1,7 @@
 //! CLI commands by area. `main.rs` holds the top-level parser, unlocking and
 //! the areas not yet moved here.
 
+pub mod dev;
 pub mod evidence;
 pub mod packet;
 pub mod workspace;
