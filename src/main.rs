@@ -1049,12 +1049,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     agency_reports: vec![],
                 })?;
             }
-            let cats: Vec<String> = ws
-                .taxonomy()
-                .categories
-                .iter()
-                .map(|c| c.id.clone())
-                .collect();
+            let cats = cli::dev::category_ids(&ws);
             let cats: Vec<&str> = cats.iter().map(String::as_str).collect();
             let start = std::time::Instant::now();
             for chunk in vigil::seed::incidents(*incidents, &cats, 7).chunks(5_000) {

@@ -10,23 +10,13 @@
 //! runs 10,000), `VIGIL_CRASH_SEED` replays a run.
 
 use crate::cli::{stderr, Cli};
+use crate::support::{count_from_env, Rng};
 use std::collections::HashSet;
 use std::io::Read;
 use vigil::incident::IncidentFilter;
 use vigil::workspace::{self, Credential};
 
 const CASE: &str = "CR-1";
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-}
 
 #[derive(Default)]
 struct Acked {
@@ -39,22 +29,8 @@ struct Acked {
 
 #[test]
 fn a_writer_killed_at_random_moments_loses_no_acknowledged_write() {
-    let trials: usize = std::env::var("VIGIL_CRASH_TRIALS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(60);
-    let seed: u64 = std::env::var("VIGIL_CRASH_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-                | 1
-        });
-    eprintln!("crash-trial seed {seed} (VIGIL_CRASH_SEED={seed} replays it), {trials} trials");
-    let mut rng = Rng(seed);
+    let trials = count_from_env("VIGIL_CRASH_TRIALS", 60);
+    let (mut rng, seed) = Rng::from_env("VIGIL_CRASH_SEED", "crash-trial");
     let cli = Cli::new();
     cli.init();
     let o = cli.run(&["case", "new", "--number", CASE, "--title", "crash trials"]);

@@ -17,21 +17,6 @@ use vigil::workspace::{self, Credential};
 const CASE: &str = "MUT-1";
 const PAGE: usize = 4096;
 
-/// A small deterministic generator (xorshift64*), seeded and printed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
 /// A realistic case: people, 200 incidents, an exhibit with its file.
 fn fixture(dir: &Path) {
     let (ws_dir, mut ws) = {
@@ -182,21 +167,8 @@ fn damage(dir: &Path, kind: Kind, rng: &mut Rng, foreign: &[u8]) {
 
 #[test]
 fn verify_reports_every_damaged_copy_naming_the_check() {
-    let per_kind: usize = std::env::var("VIGIL_MUTATIONS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(15);
-    let seed: u64 = std::env::var("VIGIL_MUTATION_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-                | 1
-        });
-    eprintln!("mutation seed {seed} (VIGIL_MUTATION_SEED={seed} replays it)");
+    let per_kind = count_from_env("VIGIL_MUTATIONS", 15);
+    let (mut rng, seed) = Rng::from_env("VIGIL_MUTATION_SEED", "mutation");
     let tmp = tempfile::tempdir().unwrap();
     let template = tmp.path().join("template");
     fixture(&template);
@@ -205,7 +177,6 @@ fn verify_reports_every_damaged_copy_naming_the_check() {
         fixture(&other);
         std::fs::read(other.join("cases").join(format!("{CASE}.vigil"))).unwrap()
     };
-    let mut rng = Rng(seed);
     let kinds = [
         Kind::ByteFlip,
         Kind::Truncation,

@@ -73,3 +73,43 @@ pub fn failed_checks(r: &vigil::case::VerifyReport) -> Vec<String> {
         .map(|c| c.name.clone())
         .collect()
 }
+
+/// A small seeded generator (xorshift64*) for the randomised trials.
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// The seed from `var` (to replay a run), else from the clock; printed.
+    pub fn from_env(var: &str, what: &str) -> (Rng, u64) {
+        let seed = std::env::var(var)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap()
+                    .as_nanos() as u64
+                    | 1
+            });
+        eprintln!("{what} seed {seed} ({var}={seed} replays it)");
+        (Rng(seed), seed)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// A count from the environment (`VIGIL_CRASH_TRIALS` and the like), else `default`.
+pub fn count_from_env(var: &str, default: usize) -> usize {
+    std::env::var(var)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}

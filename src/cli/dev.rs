@@ -21,6 +21,15 @@ fn ack(line: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Every category id of the workspace's taxonomy (synthetic incidents cycle through them).
+pub fn category_ids(ws: &UnlockedWorkspace) -> Vec<String> {
+    ws.taxonomy()
+        .categories
+        .iter()
+        .map(|c| c.id.clone())
+        .collect()
+}
+
 /// Writes until killed. `scratch` holds the exhibit files it makes.
 pub fn writer(
     ws: &mut UnlockedWorkspace,
