@@ -34,7 +34,8 @@ mod cli;
 /// Passphrases are read from --passphrase-file, else $VIGIL_PASSPHRASE, else
 /// asked for without echo. Exit codes: 0 ok, 1 unexpected error, 2 bad usage,
 /// 3 wrong passphrase or recovery key, 4 wrong key or not a case file,
-/// 5 not a Vigil file, 6 newer format, 7 damaged file, 8 disk full or
+/// 5 not a Vigil file, 6 newer format, 7 damaged file (for the workspace's
+/// register: run `vigil workspace repair`), 8 disk full or
 /// read-only, 9 in use by another process, 10 too many attempts (wait),
 /// 11 no workspace / workspace exists, 12 invalid input, 13 not found /
 /// already exists, 14 read-only case, 15 integrity check failed, 16 cancelled.
@@ -62,7 +63,8 @@ enum Command {
     /// Work with cases.
     #[command(subcommand)]
     Case(CaseCommand),
-    /// Change the workspace passphrase (rewraps one key; case files are not touched).
+    /// Change the workspace passphrase (rewraps one key; case files are not
+    /// touched); with --rotate, also replace the workspace key and recovery key.
     #[command(subcommand)]
     Passphrase(PassphraseCommand),
     /// Incidents: add, list, import a victim's log, export the chronology.
@@ -74,7 +76,7 @@ enum Command {
     /// The incident taxonomy (categories and behaviour groups).
     #[command(subcommand)]
     Taxonomy(TaxonomyCommand),
-    /// Tools for developers: synthetic data for load tests.
+    /// Tools for developers: synthetic data for load tests, a writer for crash trials.
     #[command(subcommand)]
     Dev(DevCommand),
     /// The guided protocol: check a definition, see a case's progress and omissions.
@@ -567,6 +569,11 @@ fn secret(
     Ok(Passphrase::new(first))
 }
 
+/// A new passphrase: from `file`, else $VIGIL_NEW_PASSPHRASE, else asked twice.
+fn new_passphrase(file: Option<&Path>) -> anyhow::Result<Passphrase> {
+    secret(file, "VIGIL_NEW_PASSPHRASE", "New passphrase: ", true)
+}
+
 /// The credential given on the command line: a recovery key (file or
 /// $VIGIL_RECOVERY_KEY), else the passphrase.
 enum GivenCredential {
@@ -706,12 +713,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     false,
                 )?)
             };
-            let new = secret(
-                new_passphrase_file.as_deref(),
-                "VIGIL_NEW_PASSPHRASE",
-                "New passphrase: ",
-                true,
-            )?;
+            let new = new_passphrase(new_passphrase_file.as_deref())?;
             let kdf = KdfParams::calibrate(std::time::Duration::from_millis(*unlock_ms))?;
             if *rotate {
                 let rk = ws.rotate_key(current.as_ref(), &new, kdf)?;
@@ -733,12 +735,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     return Err(vigil::Error::NoWorkspace { dir }.into());
                 };
                 eprintln!("The key file is missing: it will be made again from the recovery key.");
-                let new = secret(
-                    new_passphrase_file.as_deref(),
-                    "VIGIL_NEW_PASSPHRASE",
-                    "New passphrase: ",
-                    true,
-                )?;
+                let new = new_passphrase(new_passphrase_file.as_deref())?;
                 let kdf = KdfParams::calibrate(std::time::Duration::from_millis(500))?;
                 workspace::restore_key_file(&dir, rk, &new, kdf)?;
                 eprintln!("A new key file was written; the recovery key stays the same.");

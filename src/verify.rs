@@ -17,7 +17,7 @@ fn check(name: &str, ok: bool, detail: impl Into<String>) -> VerifyCheck {
 pub(crate) fn unopenable(row: &RegistryRow, why: &crate::Error) -> VerifyReport {
     let first = match why {
         crate::Error::Corrupt { detail, .. } => format!("the file is damaged: {detail}"),
-        _ => "the file does not open with this case's key: its first page is damaged or another file was put in its place".to_string(),
+        other => other.to_string(),
     };
     let mut checks = vec![check("Key and file type", false, first)];
     for name in [

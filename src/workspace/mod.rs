@@ -655,9 +655,9 @@ impl UnlockedWorkspace {
     }
 
     /// Gives every registered case file a key sidecar under the current
-    /// workspace key (cases made before sidecars existed, or after a
-    /// rotation cut short). Returns a warning per sidecar that could not be
-    /// written; unlocking goes on.
+    /// workspace key (cases made before sidecars existed), and drops the
+    /// entries of other keys a rotation left. Returns a warning per sidecar
+    /// that could not be written; unlocking goes on.
     fn backfill_sidecars(&self, rows: &[registry::RegistryRow]) -> Vec<String> {
         let key_id = self.key.id();
         let mut warnings = Vec::new();
@@ -666,9 +666,21 @@ impl UnlockedWorkspace {
             if !path.exists() {
                 continue;
             }
-            if matches!(sidecar::read(&path), Ok(Some(s)) if s.has(&key_id) && s.case_id == row.case_id)
-            {
-                continue;
+            match sidecar::read(&path) {
+                Ok(Some(s)) if s.has(&key_id) && s.case_id == row.case_id => {
+                    if s.entries.len() > 1 {
+                        // Left by a rotation (finished or discarded): only
+                        // the current key's entry stays.
+                        if let Err(e) = sidecar::keep_only(&path, s, &key_id) {
+                            warnings.push(format!(
+                                "the key sidecar of case {} keeps an entry of an older key ({e})",
+                                row.number
+                            ));
+                        }
+                    }
+                    continue;
+                }
+                _ => {}
             }
             let written = self
                 .case_key(row)
@@ -972,7 +984,7 @@ impl UnlockedWorkspace {
         if !self.open.contains_key(&row.case_id) {
             let key = self.case_key(&row)?;
             let path = self.case_path(&row)?;
-            let conn = store::open(&path, &key, None, FileKind::Case, Mode::Existing)?;
+            let conn = open_own_case(&path, &key, Mode::Existing)?;
             let chain = audit::verify(&conn)?;
             if let Some(bad) = chain.first_bad {
                 return Err(Error::Tampered {
@@ -1144,20 +1156,13 @@ impl UnlockedWorkspace {
         // A fresh read-only connection: verification must see the file as it
         // is on disk and must not change it.
         self.open.remove(&row.case_id);
-        match store::open(&path, &key, None, FileKind::Case, Mode::ReadOnly) {
+        match open_own_case(&path, &key, Mode::ReadOnly) {
             Ok(conn) => Ok(crate::verify::run(
                 &conn,
                 &row,
                 crate::store::migrate::CASE_SCHEMA_VERSION,
             )),
-            // The key is this workspace's own, so a file that does not open
-            // with it is damaged (cut off, its first page changed) or was
-            // replaced: that is the report, not an error.
-            Err(
-                e @ (Error::Corrupt { .. }
-                | Error::WrongKeyOrNotCaseFile { .. }
-                | Error::NotVigilFile { .. }),
-            ) => Ok(crate::verify::unopenable(&row, &e)),
+            // A damaged file is the report's finding, not an error.
             Err(e) if e.exit_code() == 7 => Ok(crate::verify::unopenable(&row, &e)),
             Err(e) => Err(e),
         }
@@ -1373,7 +1378,7 @@ impl UnlockedWorkspace {
         let key = self.case_key(&row)?;
         let path = self.case_path(&row)?;
         self.open.remove(&row.case_id);
-        store::open(&path, &key, None, FileKind::Case, Mode::Existing)
+        open_own_case(&path, &key, Mode::Existing)
     }
 
     /// Path of a case file (the file itself is encrypted).
@@ -1414,6 +1419,20 @@ impl Change {
             detail: serde_json::json!({}),
         }
     }
+}
+
+/// Opens a case file with its own key (from the register or its sidecar).
+/// The key is known to be right, so a file that does not open with it, or
+/// opens as something else, is damaged or was replaced: exit 7, never
+/// "wrong key" (exit 4, which is for handover passphrases).
+pub(crate) fn open_own_case(path: &Path, key: &SecretKey, mode: Mode) -> Result<Connection> {
+    store::open(path, key, None, FileKind::Case, mode).map_err(|e| match e {
+        Error::WrongKeyOrNotCaseFile { path } | Error::NotVigilFile { path } => Error::Corrupt {
+            path,
+            detail: "it does not open with this case's key: its first page is damaged or another file was put in its place".into(),
+        },
+        other => other,
+    })
 }
 
 /// A case file with this name is in `cases/` but not in the register.

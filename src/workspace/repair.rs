@@ -93,7 +93,7 @@ pub fn repair(dir: &Path, credential: Credential<'_>) -> Result<(UnlockedWorkspa
                 Mode::Create,
             )?;
             notes.push(format!(
-                "The register was rebuilt ({detail}). The investigator's profile, the settings, the agency's taxonomy and statute choices and the packet signing key were kept only there: set the profile again; the next packet export makes a new signing key with a new fingerprint."
+                "The register was rebuilt (what was found: {detail}). The investigator's profile, the settings, the agency's taxonomy and statute choices and the packet signing key were kept only there: set the profile again; the next packet export makes a new signing key with a new fingerprint."
             ));
             let reg = Register {
                 db,
@@ -214,16 +214,13 @@ pub fn restore_key_file(
     })
 }
 
-/// The register passes SQLCipher's page check and SQLite's structural check.
+/// The register passes SQLite's structural check (its pages' authentication
+/// was checked when it was opened).
 fn sound(dir: &Path, reg: Register) -> Result<Register> {
     let damaged = |detail: String| Error::WorkspaceDamaged {
         path: dir.join(DB_FILE),
         detail,
     };
-    let pages = cases::cipher_integrity(&reg.db).map_err(|e| damaged(e.to_string()))?;
-    if !pages.is_empty() {
-        return Err(damaged(format!("{} page(s) fail their check", pages.len())));
-    }
     let structure = cases::integrity(&reg.db).map_err(|e| damaged(e.to_string()))?;
     if structure != ["ok"] {
         return Err(damaged(format!(
@@ -264,7 +261,6 @@ impl UnlockedWorkspace {
             .map(|r| r.file_name)
             .collect();
         let entries = std::fs::read_dir(&dir).map_err(|e| Error::io(&dir, e))?;
-        let key_id = self.key.id();
         let mut out = Vec::new();
         for entry in entries.flatten() {
             let Some(name) = entry.file_name().to_str().map(str::to_string) else {
@@ -273,20 +269,9 @@ impl UnlockedWorkspace {
             if name.starts_with('.') || !name.ends_with(".vigil") || known.contains(&name) {
                 continue;
             }
-            let reason = match sidecar::read(&entry.path()) {
-                Ok(Some(s)) if s.workspace_id != self.id => {
-                    Some("it belongs to another workspace; ask for a sealed handover copy and receive it".to_string())
-                }
-                Ok(Some(s)) if !s.has(&key_id) => {
-                    Some("its key sidecar is not wrapped under this workspace's key".to_string())
-                }
-                Ok(Some(_)) => None,
-                Ok(None) => Some(format!(
-                    "its key sidecar ({name}{}) is missing, so no key for it is left in this workspace",
-                    sidecar::SUFFIX
-                )),
-                Err(e) => Some(e.to_string()),
-            };
+            let reason = self
+                .why_not_adoptable(&name, sidecar::read(&entry.path()))
+                .err();
             out.push(UnregisteredCase {
                 file_name: name,
                 adoptable: reason.is_none(),
@@ -297,33 +282,58 @@ impl UnlockedWorkspace {
         Ok(out)
     }
 
+    /// The sidecar of an unregistered case file, if this workspace can
+    /// open it; else why not, in words.
+    fn why_not_adoptable(
+        &self,
+        name: &str,
+        read: Result<Option<sidecar::Sidecar>>,
+    ) -> std::result::Result<sidecar::Sidecar, String> {
+        match read {
+            Ok(Some(s)) if s.workspace_id != self.id => Err(
+                "it belongs to another workspace; ask for a sealed handover copy and receive it"
+                    .to_string(),
+            ),
+            Ok(Some(s)) if !s.has(&self.key.id()) => {
+                Err("its key sidecar is not wrapped under this workspace's key".to_string())
+            }
+            Ok(Some(s)) => Ok(s),
+            Ok(None) => Err(format!(
+                "its key sidecar ({name}{}) is missing, so no key for it is left in this workspace",
+                sidecar::SUFFIX
+            )),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
     /// Takes a case file the register does not list back into it, after the
     /// same checks as receiving a handover file (pages, structure, audit
     /// chain). The adoption is recorded in the case's audit chain.
     pub fn adopt_case(&mut self, file_name: &str) -> Result<CaseSummary> {
         let file_name = file_name.trim();
-        let listed = self
-            .unregistered_cases()?
-            .into_iter()
-            .find(|u| u.file_name == file_name)
-            .ok_or_else(|| Error::NotFound {
+        let path = self.cases_dir().join(file_name);
+        let listed = !file_name.starts_with('.')
+            && file_name.ends_with(".vigil")
+            && !file_name.contains(['/', '\\'])
+            && path.is_file()
+            && registry::list(&self.db)?
+                .iter()
+                .all(|r| r.file_name != file_name);
+        if !listed {
+            return Err(Error::NotFound {
                 kind: "unregistered case file",
                 id: file_name.to_string(),
-            })?;
-        if let Some(reason) = listed.reason {
-            return Err(Error::validation("case file", reason));
+            });
         }
-        let path = self.cases_dir().join(file_name);
-        let sc = sidecar::read(&path)?.ok_or_else(|| Error::NotFound {
-            kind: "key sidecar for",
-            id: file_name.to_string(),
-        })?;
+        let sc = self
+            .why_not_adoptable(file_name, sidecar::read(&path))
+            .map_err(|reason| Error::validation("case file", reason))?;
         let key = sc.case_key(&self.key).ok_or_else(|| Error::Corrupt {
             path: sidecar::path_for(&path),
             detail: "the case key in it does not unwrap with this workspace's key".into(),
         })?;
         // Read-only: nothing is written to a file before it passes its checks.
-        let conn = store::open(&path, &key, None, FileKind::Case, Mode::ReadOnly)?;
+        let conn = super::open_own_case(&path, &key, Mode::ReadOnly)?;
         let damaged = |detail: String| Error::Corrupt {
             path: path.clone(),
             detail,

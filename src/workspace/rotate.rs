@@ -10,13 +10,14 @@
 //! **commit point is the atomic replacement of the key file**. At every
 //! unlock, [`finish`] looks at which key the key file holds: the new one puts
 //! its database in place; the old one discards what the cut-off rotation
-//! left. Either way stale sidecar entries are dropped. A kill at any instant
+//! left. Either way the unlock then drops sidecar entries of any other key
+//! (in `backfill_sidecars`, which reads each sidecar anyway). A kill at any instant
 //! therefore leaves either the old passphrase working or the new one, never
 //! neither.
 
 use super::{
     envelope, passphrase_envelope, recovery_aad, recovery_kek, sidecar, write_keyring,
-    UnlockedWorkspace, WorkspaceKey, CASES_DIR, DB_FILE,
+    UnlockedWorkspace, WorkspaceKey, DB_FILE,
 };
 use crate::crypto::{self, KdfParams};
 use crate::secret::{Passphrase, RecoveryKey, SecretKey};
@@ -64,18 +65,6 @@ pub(super) fn finish(dir: &Path, wkey: &WorkspaceKey) -> Result<()> {
         if name.starts_with(NEXT_PREFIX) && !name.ends_with("-wal") && !name.ends_with("-shm") {
             // Not committed: what it built is discarded.
             fsutil::remove_db_files(&entry.path());
-        }
-    }
-    let cases = dir.join(CASES_DIR);
-    if let Ok(entries) = std::fs::read_dir(&cases) {
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let Some(case_file) = name.to_str().and_then(|n| n.strip_suffix(sidecar::SUFFIX))
-            else {
-                continue;
-            };
-            // A sidecar that cannot be read is reported when its case is used.
-            let _ = sidecar::keep_only(&cases.join(case_file), &id);
         }
     }
     Ok(())

@@ -168,13 +168,12 @@ pub(crate) fn upsert(case_path: &Path, workspace_id: &str, case_id: &str, e: Ent
     write(case_path, &s)
 }
 
-/// Keeps only the entry wrapped under `key_id` (after a key rotation).
-pub(crate) fn keep_only(case_path: &Path, key_id: &str) -> Result<()> {
-    if let Some(mut s) = read(case_path)? {
-        if s.entries.iter().any(|e| e.key_id != key_id) && s.has(key_id) {
-            s.entries.retain(|e| e.key_id == key_id);
-            write(case_path, &s)?;
-        }
+/// Rewrites `s` with only the entry wrapped under `key_id` (after a key
+/// rotation), if it has that entry and others.
+pub(crate) fn keep_only(case_path: &Path, mut s: Sidecar, key_id: &str) -> Result<()> {
+    if s.entries.iter().any(|e| e.key_id != key_id) && s.has(key_id) {
+        s.entries.retain(|e| e.key_id == key_id);
+        write(case_path, &s)?;
     }
     Ok(())
 }
