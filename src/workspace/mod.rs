@@ -984,7 +984,7 @@ impl UnlockedWorkspace {
         if !self.open.contains_key(&row.case_id) {
             let key = self.case_key(&row)?;
             let path = self.case_path(&row)?;
-            let conn = open_own_case(&path, &key, Mode::Existing)?;
+            let conn = store::open(&path, &key, None, FileKind::Case, Mode::Existing)?;
             let chain = audit::verify(&conn)?;
             if let Some(bad) = chain.first_bad {
                 return Err(Error::Tampered {
@@ -1156,13 +1156,17 @@ impl UnlockedWorkspace {
         // A fresh read-only connection: verification must see the file as it
         // is on disk and must not change it.
         self.open.remove(&row.case_id);
-        match open_own_case(&path, &key, Mode::ReadOnly) {
+        match store::open(&path, &key, None, FileKind::Case, Mode::ReadOnly) {
             Ok(conn) => Ok(crate::verify::run(
                 &conn,
                 &row,
                 crate::store::migrate::CASE_SCHEMA_VERSION,
             )),
-            // A damaged file is the report's finding, not an error.
+            // A file that does not open with its own key is damaged or was
+            // replaced: for verify that is the report's finding, not an error.
+            Err(e @ (Error::WrongKeyOrNotCaseFile { .. } | Error::NotVigilFile { .. })) => {
+                Ok(crate::verify::unopenable(&row, &e))
+            }
             Err(e) if e.exit_code() == 7 => Ok(crate::verify::unopenable(&row, &e)),
             Err(e) => Err(e),
         }
@@ -1378,7 +1382,7 @@ impl UnlockedWorkspace {
         let key = self.case_key(&row)?;
         let path = self.case_path(&row)?;
         self.open.remove(&row.case_id);
-        open_own_case(&path, &key, Mode::Existing)
+        store::open(&path, &key, None, FileKind::Case, Mode::Existing)
     }
 
     /// Path of a case file (the file itself is encrypted).
@@ -1419,20 +1423,6 @@ impl Change {
             detail: serde_json::json!({}),
         }
     }
-}
-
-/// Opens a case file with its own key (from the register or its sidecar).
-/// The key is known to be right, so a file that does not open with it, or
-/// opens as something else, is damaged or was replaced: exit 7, never
-/// "wrong key" (exit 4, which is for handover passphrases).
-pub(crate) fn open_own_case(path: &Path, key: &SecretKey, mode: Mode) -> Result<Connection> {
-    store::open(path, key, None, FileKind::Case, mode).map_err(|e| match e {
-        Error::WrongKeyOrNotCaseFile { path } | Error::NotVigilFile { path } => Error::Corrupt {
-            path,
-            detail: "it does not open with this case's key: its first page is damaged or another file was put in its place".into(),
-        },
-        other => other,
-    })
 }
 
 /// A case file with this name is in `cases/` but not in the register.

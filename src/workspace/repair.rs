@@ -333,7 +333,7 @@ impl UnlockedWorkspace {
             detail: "the case key in it does not unwrap with this workspace's key".into(),
         })?;
         // Read-only: nothing is written to a file before it passes its checks.
-        let conn = super::open_own_case(&path, &key, Mode::ReadOnly)?;
+        let conn = store::open(&path, &key, None, FileKind::Case, Mode::ReadOnly)?;
         let damaged = |detail: String| Error::Corrupt {
             path: path.clone(),
             detail,
