@@ -416,90 +416,102 @@ impl UnlockedWorkspace {
     /// [`DUE_HORIZON_DAYS`] ahead of `today`, soonest first. Cases that cannot
     /// be opened are left out (their own error shows when opened).
     pub fn due_list(&mut self, today: chrono::NaiveDate) -> Result<Vec<DueItem>> {
-        let horizon = (today + chrono::Duration::days(DUE_HORIZON_DAYS)).to_string();
-        let today_s = today.to_string();
         let mut out = Vec::new();
         for c in self.list_cases()? {
             if c.status == CaseStatus::Closed {
                 continue;
             }
-            let Ok(conn) = self.case(&c.number).map(|oc| &oc.conn) else {
+            let Ok(items) = self.case_due(&c, today) else {
                 continue;
             };
-            let mut push = |kind: DueKind, label: String, due: &str| {
-                if due <= horizon.as_str() {
-                    out.push(DueItem {
-                        case_number: c.number.clone(),
-                        case_title: c.title.clone(),
-                        kind,
-                        label,
-                        due_on: due.to_string(),
-                        overdue: due < today_s.as_str(),
-                    });
-                }
-            };
-            if let Some(latest) = manage::risks(conn)?.first() {
-                push(
-                    DueKind::Reassessment,
-                    format!(
-                        "Reassess risk (last judged {})",
-                        latest.input.level.as_str()
-                    ),
-                    &latest.next_review,
-                );
-            }
-            for l in manage::legal(conn)? {
-                if l.input.kind == LegalKind::Preservation
-                    && matches!(l.input.status, LegalStatus::Sent | LegalStatus::Renewed)
-                {
-                    if let Some(e) = &l.input.expires_on {
-                        push(
-                            DueKind::PreservationExpiring,
-                            format!(
-                                "Preservation letter to {} runs out: renew or serve process",
-                                l.input.provider
-                            ),
-                            e,
-                        );
-                    }
-                }
-            }
-            for o in manage::orders(conn)? {
-                if let Some(e) = &o.input.expires_on {
-                    if e.as_str() >= today_s.as_str() {
-                        push(
-                            DueKind::OrderExpiring,
-                            format!(
-                                "{} order ({}) expires",
-                                o.input.kind.as_str(),
-                                o.input.court
-                            ),
-                            e,
-                        );
-                    }
-                }
-            }
-            for p in manage::plan(conn)? {
-                if matches!(p.input.status, PlanStatus::Requested | PlanStatus::Awaiting) {
-                    if let Some(d) = &p.input.due_on {
-                        push(
-                            DueKind::ReferralAwaiting,
-                            format!(
-                                "Answer awaited: {} referral ({})",
-                                p.input.kind.as_str(),
-                                p.input.owner
-                            ),
-                            d,
-                        );
-                    }
-                }
-            }
+            out.extend(items);
         }
         out.sort_by(|a, b| {
             a.due_on
                 .cmp(&b.due_on)
                 .then(a.case_number.cmp(&b.case_number))
         });
+        Ok(out)
+    }
+
+    /// What is due in one case, up to [`DUE_HORIZON_DAYS`] ahead of `today`.
+    pub(crate) fn case_due(
+        &mut self,
+        c: &crate::case::CaseSummary,
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<DueItem>> {
+        let horizon = (today + chrono::Duration::days(DUE_HORIZON_DAYS)).to_string();
+        let today_s = today.to_string();
+        let mut out = Vec::new();
+        let conn = &self.case(&c.number)?.conn;
+        let mut push = |kind: DueKind, label: String, due: &str| {
+            if due <= horizon.as_str() {
+                out.push(DueItem {
+                    case_number: c.number.clone(),
+                    case_title: c.title.clone(),
+                    kind,
+                    label,
+                    due_on: due.to_string(),
+                    overdue: due < today_s.as_str(),
+                });
+            }
+        };
+        if let Some(latest) = manage::risks(conn)?.first() {
+            push(
+                DueKind::Reassessment,
+                format!(
+                    "Reassess risk (last judged {})",
+                    latest.input.level.as_str()
+                ),
+                &latest.next_review,
+            );
+        }
+        for l in manage::legal(conn)? {
+            if l.input.kind == LegalKind::Preservation
+                && matches!(l.input.status, LegalStatus::Sent | LegalStatus::Renewed)
+            {
+                if let Some(e) = &l.input.expires_on {
+                    push(
+                        DueKind::PreservationExpiring,
+                        format!(
+                            "Preservation letter to {} runs out: renew or serve process",
+                            l.input.provider
+                        ),
+                        e,
+                    );
+                }
+            }
+        }
+        for o in manage::orders(conn)? {
+            if let Some(e) = &o.input.expires_on {
+                if e.as_str() >= today_s.as_str() {
+                    push(
+                        DueKind::OrderExpiring,
+                        format!(
+                            "{} order ({}) expires",
+                            o.input.kind.as_str(),
+                            o.input.court
+                        ),
+                        e,
+                    );
+                }
+            }
+        }
+        for p in manage::plan(conn)? {
+            if matches!(p.input.status, PlanStatus::Requested | PlanStatus::Awaiting) {
+                if let Some(d) = &p.input.due_on {
+                    push(
+                        DueKind::ReferralAwaiting,
+                        format!(
+                            "Answer awaited: {} referral ({})",
+                            p.input.kind.as_str(),
+                            p.input.owner
+                        ),
+                        d,
+                    );
+                }
+            }
+        }
         Ok(out)
     }
 }

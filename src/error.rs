@@ -206,6 +206,14 @@ pub enum Error {
     #[error("{}", storage_message(.0))]
     Storage(#[from] rusqlite::Error),
 
+    /// A supervisor's review or a packet under review was refused: a bad
+    /// signature, a changed file, a review for another case or packet.
+    #[error("{reason}")]
+    ReviewRefused {
+        /// What is wrong and what to do, in words.
+        reason: String,
+    },
+
     /// A cryptographic primitive failed in a way that is not a wrong key.
     #[error("cryptographic failure: {0}")]
     Crypto(&'static str),
@@ -237,6 +245,7 @@ impl Error {
             Error::ReadOnlyCase { .. } => "readOnlyCase",
             Error::Tampered { .. } => "tampered",
             Error::Cancelled => "cancelled",
+            Error::ReviewRefused { .. } => "reviewRefused",
             Error::Storage(e) if storage_damage(e) => "corrupt",
             Error::Io { .. } | Error::Storage(_) | Error::Crypto(_) => "internal",
         }
@@ -259,6 +268,7 @@ impl Error {
             Error::ReadOnlyCase { .. } => 14,
             Error::Tampered { .. } => 15,
             Error::Cancelled => 16,
+            Error::ReviewRefused { .. } => 17,
             Error::Storage(e) if storage_damage(e) => 7,
             Error::Io { .. } | Error::Storage(_) | Error::Crypto(_) => 1,
         }

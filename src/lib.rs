@@ -30,6 +30,7 @@ pub mod packet;
 pub mod passphrase;
 pub mod person;
 pub mod protocol;
+pub mod review;
 pub mod risk;
 pub mod secret;
 pub mod seed;

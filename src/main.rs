@@ -91,6 +91,13 @@ enum Command {
     /// The prosecutor's case packet: export a signed PDF, verify one.
     #[command(subcommand)]
     Packet(cli::packet::PacketCommand),
+    /// Supervisor review: open a packet, approve or return it, apply a
+    /// review, the unit agenda.
+    #[command(subcommand)]
+    Review(cli::review::ReviewCommand),
+    /// Investigators' certificates this workspace trusts.
+    #[command(subcommand)]
+    Signer(cli::review::SignerCommand),
     /// Statute profiles: the elements of each offence.
     #[command(subcommand)]
     Statute(cli::packet::StatuteCommand),
@@ -689,6 +696,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let mut ws = unlock(&cli, &dir)?;
             return cli::packet::run(Some(&mut ws), c);
+        }
+        Command::Review(cli::review::ReviewCommand::Checklist(
+            cli::review::ChecklistCommand::Validate { file },
+        )) => {
+            cli::review::validate_checklist(file)?;
+        }
+        Command::Review(c) => {
+            let mut ws = unlock(&cli, &dir)?;
+            return cli::review::run(&mut ws, c);
+        }
+        Command::Signer(c) => {
+            let mut ws = unlock(&cli, &dir)?;
+            cli::review::signer(&mut ws, c)?;
         }
         Command::Statute(cli::packet::StatuteCommand::Validate { file }) => {
             cli::packet::validate_statute(file)?;

@@ -34,5 +34,7 @@ mod packet;
 mod people;
 /// Rebuilding the register, adopting case files, rotating the workspace key.
 mod repair;
+/// Supervisor review: trusted signers, review files, apply, agenda.
+mod review;
 /// Workspace set-up, unlock, lockout, recovery key, passphrase change.
 mod workspace;

@@ -4,4 +4,5 @@
 pub mod dev;
 pub mod evidence;
 pub mod packet;
+pub mod review;
 pub mod workspace;

@@ -378,6 +378,20 @@ impl UnlockedWorkspace {
             (h.seq, h.hash)
         };
         let protocol_view = self.protocol_view(number).ok();
+        let approvals = self
+            .case_reviews(number)?
+            .into_iter()
+            .filter(|a| a.review.decision == crate::review::Decision::Approve)
+            .map(|a| {
+                let r = a.review;
+                let who = [r.reviewer.name, r.reviewer.unit]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                (who, r.decided_at, r.packet_sha256)
+            })
+            .collect();
         let data = CaseData {
             investigator: self.profile().cloned(),
             info: self.packet_info(number)?,
@@ -401,6 +415,7 @@ impl UnlockedWorkspace {
             exported_at: crate::now_rfc3339(),
             exported_by: self.actor(),
             photos: Vec::new(),
+            approvals,
             header,
             incidents,
             exhibits,
@@ -493,7 +508,12 @@ impl UnlockedWorkspace {
     /// its chain head and exhibit hashes are the case's.
     pub fn verify_packet(&mut self, file: &Path) -> Result<PacketVerifyReport> {
         let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
-        let mut report = verify_packet_bytes(&bytes);
+        self.verify_packet_here(&bytes)
+    }
+
+    /// [`verify_packet`](Self::verify_packet) on bytes already read.
+    pub fn verify_packet_here(&mut self, bytes: &[u8]) -> Result<PacketVerifyReport> {
+        let mut report = verify_packet_bytes(bytes);
         if let Some(m) = report.manifest.clone() {
             if let Ok(row) = registry::find_by_number(&self.db, &m.case_number) {
                 if row.is_some_and(|r| r.case_id == m.case_id) {
@@ -827,6 +847,15 @@ pub fn verify_packet_bytes(bytes: &[u8]) -> PacketVerifyReport {
         signed_at,
         manifest,
     }
+}
+
+/// The certificate that signed a packet, when its signature holds over the
+/// bytes it covers.
+pub(crate) fn packet_certificate(bytes: &[u8]) -> Option<Vec<u8>> {
+    let found = pdf::find_signature(bytes).ok()?;
+    sign::verify_cms(&found.cms, &found.digest)
+        .ok()
+        .map(|c| c.cert_der)
 }
 
 /// For tests of the verifier: re-signs a packet's bytes in place with a new,

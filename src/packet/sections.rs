@@ -40,6 +40,8 @@ pub(crate) struct CaseData {
     pub exported_by: String,
     /// Photo exhibits prepared for the appendix: (number, description, pixels).
     pub photos: Vec<(String, String, (f32, f32))>,
+    /// Supervisors' approvals of earlier packets: (reviewer, when, packet SHA-256).
+    pub approvals: Vec<(String, String, String)>,
 }
 
 /// "phoneRecords" → "phone records".
@@ -1036,6 +1038,37 @@ pub(crate) fn integrity(d: &CaseData, opts: &PacketOptions, withheld: &[String])
                 .join(", "),
         ),
     ]));
+    b.push(Block::Heading {
+        text: "Supervisor approvals".into(),
+        outline: false,
+    });
+    if d.approvals.is_empty() {
+        b.push(Block::para(
+            "No supervisor has approved a packet of this case yet.",
+        ));
+    } else {
+        b.push(Block::note("Each approval is a signed review file applied to the case; it names the packet it approved by SHA-256."));
+        let rows = d
+            .approvals
+            .iter()
+            .map(|(who, at, sha)| {
+                vec![
+                    Cell::text(who.clone()),
+                    Cell::text(at.get(..10).unwrap_or(at).to_string()),
+                    Cell::mono(sha.clone()),
+                ]
+            })
+            .collect();
+        b.push(Block::Table {
+            cols: vec![
+                ("Reviewer".into(), 0.28),
+                ("Approved".into(), 0.14),
+                ("Packet SHA-256".into(), 0.58),
+            ],
+            rows,
+            size: 8.0,
+        });
+    }
     b.push(Block::Heading {
         text: "Withheld from this copy".into(),
         outline: false,

@@ -236,6 +236,60 @@ pub fn summarize(cert_der: &[u8]) -> Result<SignerInfoSummary> {
     })
 }
 
+/// (name, badge, unit, agency) as a certificate's subject gives them (CN,
+/// serialNumber, OU, O); empty where absent.
+pub(crate) fn subject_fields(cert_der: &[u8]) -> Result<[String; 4]> {
+    let cert = Certificate::from_der(cert_der).map_err(der_err)?;
+    let mut out: [String; 4] = Default::default();
+    for rdn in cert.tbs_certificate.subject.0.iter() {
+        for atv in rdn.0.iter() {
+            let slot = match atv.oid.to_string().as_str() {
+                "2.5.4.3" => 0,
+                "2.5.4.5" => 1,
+                "2.5.4.11" => 2,
+                "2.5.4.10" => 3,
+                _ => continue,
+            };
+            let text = atv
+                .value
+                .decode_as::<der::asn1::Utf8StringRef<'_>>()
+                .map(|s| s.as_str().to_string())
+                .or_else(|_| {
+                    atv.value
+                        .decode_as::<der::asn1::PrintableStringRef<'_>>()
+                        .map(|s| s.as_str().to_string())
+                })
+                .or_else(|_| {
+                    atv.value
+                        .decode_as::<der::asn1::Ia5StringRef<'_>>()
+                        .map(|s| s.as_str().to_string())
+                })
+                .unwrap_or_default();
+            out[slot] = text;
+        }
+    }
+    Ok(out)
+}
+
+/// A certificate read from a file: DER or PEM.
+pub(crate) fn certificate_from_file_bytes(bytes: &[u8]) -> Option<Vec<u8>> {
+    let text = std::str::from_utf8(bytes).ok();
+    let der = match text.and_then(|t| t.split("-----BEGIN CERTIFICATE-----").nth(1)) {
+        Some(rest) => {
+            let body: String = rest
+                .split("-----END CERTIFICATE-----")
+                .next()?
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            data_encoding::BASE64.decode(body.as_bytes()).ok()?
+        }
+        None => bytes.to_vec(),
+    };
+    Certificate::from_der(&der).ok()?;
+    Some(der)
+}
+
 /// What checking a CMS signature found.
 pub(crate) struct CmsCheck {
     /// The signer's certificate (DER).

@@ -204,6 +204,30 @@ pub(crate) fn latest_state_hashes(
     Ok(rows)
 }
 
+/// One event as read back: (seq, at, actor, action, entity id, detail JSON).
+pub(crate) type EventRow = (i64, String, String, String, String, String);
+
+/// The events whose action is one of `actions`, oldest first.
+pub(crate) fn events_of(conn: &Connection, actions: &[&str]) -> Result<Vec<EventRow>> {
+    let marks = vec!["?"; actions.len()].join(", ");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT seq, at, actor, action, entity_id, detail FROM audit_event WHERE action IN ({marks}) ORDER BY seq"
+    ))?;
+    let rows = stmt
+        .query_map(rusqlite::params_from_iter(actions.iter()), |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
 /// Number of events.
 pub(crate) fn count(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM audit_event", [], |r| r.get(0))?)

@@ -51,11 +51,18 @@ pub(crate) const CASE: &[Migration] = &[
 ];
 
 /// Workspace-database migrations.
-pub(crate) const WORKSPACE: &[Migration] = &[Migration {
-    version: 1,
-    name: "workspace/0001_init.sql",
-    sql: include_str!("migrations/workspace/0001_init.sql"),
-}];
+pub(crate) const WORKSPACE: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "workspace/0001_init.sql",
+        sql: include_str!("migrations/workspace/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "workspace/0002_review.sql",
+        sql: include_str!("migrations/workspace/0002_review.sql"),
+    },
+];
 
 /// The schema version this binary writes for case files.
 pub const CASE_SCHEMA_VERSION: i64 = CASE.len() as i64;
@@ -126,6 +133,10 @@ mod tests {
             (
                 "workspace/0001_init.sql",
                 "8ed25b1e9983c3cd34d21050c278cf7ac5bf53b693080c673c8345882fbb606d",
+            ),
+            (
+                "workspace/0002_review.sql",
+                "6b427a1e72fed78f253f060d2b793e5430d5aa49a0218a6188e8443d26cb6484",
             ),
         ];
         // A new migration is pinned when it is released: add it here.

@@ -18,6 +18,7 @@ pub(crate) mod migrate;
 pub(crate) mod packet;
 pub(crate) mod people;
 pub(crate) mod registry;
+pub(crate) mod review;
 pub(crate) mod rowhash;
 
 use crate::secret::SecretKey;

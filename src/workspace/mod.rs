@@ -752,10 +752,16 @@ impl UnlockedWorkspace {
 
     /// Stores one workspace setting (in its own transaction).
     pub(crate) fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.write_db(|tx| registry::set_setting(tx, key, value))
+    }
+
+    /// One write to the workspace database, in its own transaction.
+    pub(crate) fn write_db<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
         let path = self.dir.join(DB_FILE);
-        store::write_tx(&mut self.db, &path, |tx| {
-            registry::set_setting(tx, key, value)
-        })
+        store::write_tx(&mut self.db, &path, f)
     }
 
     /// Changes the workspace passphrase: rewraps the workspace key only; no
