@@ -27,6 +27,8 @@ pub enum ErrorKind {
     Validation,
     ReadOnlyCase,
     Tampered,
+    /// A packet or review file was refused (changed, wrong signer, another case).
+    ReviewRefused,
     /// The workspace is locked: unlock first.
     WorkspaceLocked,
     NoWorkspace,
@@ -84,6 +86,7 @@ impl From<vigil::Error> for CommandError {
             "alreadyExists" => ErrorKind::AlreadyExists,
             "readOnlyCase" => ErrorKind::ReadOnlyCase,
             "tampered" => ErrorKind::Tampered,
+            "reviewRefused" => ErrorKind::ReviewRefused,
             "cancelled" => ErrorKind::Cancelled,
             _ => ErrorKind::Internal,
         };
@@ -151,6 +154,7 @@ mod tests {
                 number: "1".into(),
                 detail: "d".into(),
             },
+            vigil::Error::ReviewRefused { reason: "r".into() },
         ];
         for e in samples {
             let c: CommandError = e.into();

@@ -35,7 +35,7 @@ pub fn workspace_dir_from(args: impl IntoIterator<Item = String>) -> PathBuf {
 /// Registers state, plugins and commands on a builder (also used by tests
 /// with the mock runtime).
 pub fn builder<R: tauri::Runtime>(b: tauri::Builder<R>, dir: PathBuf) -> tauri::Builder<R> {
-    use commands::{case, evidence, incident, management, packet, people, workspace};
+    use commands::{case, evidence, incident, management, packet, people, review, workspace};
     b.manage(state::AppState::new(dir))
         .register_asynchronous_uri_scheme_protocol(preview::SCHEME, preview::protocol)
         .on_window_event(on_window_event)
@@ -122,6 +122,20 @@ pub fn builder<R: tauri::Runtime>(b: tauri::Builder<R>, dir: PathBuf) -> tauri::
             packet::cancel_packet,
             packet::preview_packet,
             packet::export_packet,
+            review::review_pick_packet,
+            review::review_reopen,
+            review::review_trust_signer,
+            review::review_close,
+            review::review_checklist,
+            review::review_decide,
+            review::review_register,
+            review::trusted_signers,
+            review::remove_signer,
+            review::apply_review,
+            review::case_reviews,
+            review::tick_review_point,
+            review::review_agenda,
+            review::add_minute,
         ])
 }
 

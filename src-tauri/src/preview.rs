@@ -97,6 +97,16 @@ pub fn handle(state: &AppState, req: &Request<Vec<u8>>) -> Response<Vec<u8>> {
             _ => text(StatusCode::NOT_FOUND, "no packet preview"),
         };
     }
+    if path == "review-packet" {
+        return match state.review_packet() {
+            Some((_, bytes)) if state.is_unlocked() => respond(
+                StatusCode::OK,
+                bytes,
+                &[(header::CONTENT_TYPE, "application/pdf".into())],
+            ),
+            _ => text(StatusCode::NOT_FOUND, "no packet under review"),
+        };
+    }
     let Some((case, exhibit)) = path.rsplit_once('/') else {
         return text(StatusCode::NOT_FOUND, "no such exhibit");
     };

@@ -29,6 +29,8 @@ pub struct AppState {
     cancel: AtomicBool,
     /// The last packet preview (in memory only).
     packet_preview: Mutex<Option<Vec<u8>>>,
+    /// The packet under supervisor review: (file name, bytes), in memory only.
+    review_packet: Mutex<Option<(String, Vec<u8>)>>,
 }
 
 /// A chosen or dropped file, as the web view sees it: name and size only.
@@ -61,6 +63,7 @@ impl AppState {
             pending_files: Mutex::new(Vec::new()),
             cancel: AtomicBool::new(false),
             packet_preview: Mutex::new(None),
+            review_packet: Mutex::new(None),
         }
     }
 
@@ -89,6 +92,7 @@ impl AppState {
         self.set_import(None);
         self.set_pending_files(Vec::new());
         self.set_packet_preview(None);
+        self.set_review_packet(None);
         self.request_cancel();
         self.guard().take().is_some()
     }
@@ -145,6 +149,22 @@ impl AppState {
     /// The packet preview's bytes.
     pub fn packet_preview(&self) -> Option<Vec<u8>> {
         self.packet_preview
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Keeps (or drops) the packet under review.
+    pub fn set_review_packet(&self, packet: Option<(String, Vec<u8>)>) {
+        *self
+            .review_packet
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = packet;
+    }
+
+    /// The packet under review.
+    pub fn review_packet(&self) -> Option<(String, Vec<u8>)> {
+        self.review_packet
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .clone()

@@ -7,4 +7,5 @@ pub mod incident;
 pub mod management;
 pub mod packet;
 pub mod people;
+pub mod review;
 pub mod workspace;
