@@ -1,3 +1,4 @@
+import { ReviewNotesFor } from './ReviewNotes';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { getIncident, listExhibits, type ExhibitRow, type Incident, type Person, type When } from '../ipc/commands';
 import { formatDateTime, truncateMiddle } from '../lib/format';
@@ -205,6 +206,7 @@ export function IncidentDetail({
               <OrderViolationBadge />
             </p>
           ) : null}
+          <ReviewNotesFor kind="incident" targets={[shown.id]} />
         </div>
         {!readOnly ? (
           <div className="toolbar">

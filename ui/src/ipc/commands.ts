@@ -69,6 +69,14 @@ import type { PacketProgress } from './bindings/PacketProgress';
 import type { PacketReport } from './bindings/PacketReport';
 import type { SignerInfoSummary } from './bindings/SignerInfoSummary';
 import type { Statute } from './bindings/Statute';
+import type { Agenda } from './bindings/Agenda';
+import type { AppliedReview } from './bindings/AppliedReview';
+import type { Checklist } from './bindings/Checklist';
+import type { DecisionInput } from './bindings/DecisionInput';
+import type { PacketReview } from './bindings/PacketReview';
+import type { ReviewRecord } from './bindings/ReviewRecord';
+import type { ReviewWritten } from './bindings/ReviewWritten';
+import type { TrustedSigner } from './bindings/TrustedSigner';
 
 export type {
   AppStatus,
@@ -215,6 +223,7 @@ export const EXHIBIT_SCHEME = 'vexhibit';
 export const PACKET_PROGRESS_EVENT = 'packet-progress';
 /** Path on the `vexhibit:` protocol where the last packet preview is served from memory. */
 export const PACKET_PREVIEW_PATH = 'packet-preview';
+export const REVIEW_PACKET_PATH = 'review-packet';
 
 // Every ErrorKind exactly once: tsc fails here when the Rust enum changes.
 const ERROR_KINDS: Record<ErrorKind, true> = {
@@ -233,6 +242,7 @@ const ERROR_KINDS: Record<ErrorKind, true> = {
   validation: true,
   readOnlyCase: true,
   tampered: true,
+  reviewRefused: true,
   workspaceLocked: true,
   noWorkspace: true,
   workspaceExists: true,
@@ -729,6 +739,94 @@ export function cancelPacket(): Promise<void> {
 /** URL of the last packet preview; `version` busts the web view's cache after each new preview. */
 export function packetPreviewUrl(version: number): string {
   return `${schemeUrl(PACKET_PREVIEW_PATH)}?v=${version}`;
+}
+
+// ---- supervisor review -----------------------------------------------------
+
+export type { Agenda, AppliedReview, Checklist, DecisionInput, PacketReview, ReviewRecord, ReviewWritten, TrustedSigner };
+export type { AgendaCase } from './bindings/AgendaCase';
+export type { Anchor } from './bindings/Anchor';
+export type { AnchorKind } from './bindings/AnchorKind';
+export type { CheckAnswer } from './bindings/CheckAnswer';
+export type { CheckInput } from './bindings/CheckInput';
+export type { ChecklistItem } from './bindings/ChecklistItem';
+export type { Comment } from './bindings/Comment';
+export type { CommentInput } from './bindings/CommentInput';
+export type { Dashboard } from './bindings/Dashboard';
+export type { DashboardLine } from './bindings/DashboardLine';
+export type { Decision } from './bindings/Decision';
+export type { Minute } from './bindings/Minute';
+export type { Named } from './bindings/Named';
+export type { ReviewPoint } from './bindings/ReviewPoint';
+export type { SignerTrust } from './bindings/SignerTrust';
+export type { TrustState } from './bindings/TrustState';
+
+/** Ask for a packet (native dialog), check it and hold it for the viewer. null = dialog cancelled. */
+export function reviewPickPacket(): Promise<PacketReview | null> {
+  return call('review_pick_packet');
+}
+
+/** The packet under review, checked again. */
+export function reviewReopen(): Promise<PacketReview> {
+  return call('review_reopen');
+}
+
+/** Trust the signer of the packet under review, given the fingerprint as heard; returns the review checked again. */
+export function reviewTrustSigner(heard: string): Promise<PacketReview> {
+  return call('review_trust_signer', { heard });
+}
+
+/** Drop the packet under review. */
+export function reviewClose(): Promise<void> {
+  return call('review_close');
+}
+
+export function reviewChecklist(): Promise<Checklist> {
+  return call('review_checklist');
+}
+
+/** Ask where to save (native dialog), sign and write the decision. null = dialog cancelled. */
+export function reviewDecide(input: DecisionInput): Promise<ReviewWritten | null> {
+  return call('review_decide', { input });
+}
+
+export function reviewRegister(): Promise<ReviewRecord[]> {
+  return call('review_register');
+}
+
+export function trustedSigners(): Promise<TrustedSigner[]> {
+  return call('trusted_signers');
+}
+
+export function removeSigner(fingerprint: string): Promise<TrustedSigner[]> {
+  return call('remove_signer', { fingerprint });
+}
+
+/** Ask for a review file (native dialog) and apply it to the case. null = dialog cancelled. */
+export function applyReview(number: string): Promise<AppliedReview | null> {
+  return call('apply_review', { number });
+}
+
+/** Reviews applied to a case, newest first. */
+export function caseReviews(number: string): Promise<AppliedReview[]> {
+  return call('case_reviews', { number });
+}
+
+export function tickReviewPoint(number: string, reviewId: string, point: string, done: boolean): Promise<AppliedReview[]> {
+  return call('tick_review_point', { number, reviewId, point, done });
+}
+
+export function reviewAgenda(): Promise<Agenda> {
+  return call('review_agenda');
+}
+
+export function addMinute(number: string, text: string, actions: string[]): Promise<Agenda> {
+  return call('add_minute', { number, text, actions });
+}
+
+/** URL of the packet under review; `version` busts the cache when another packet is opened. */
+export function reviewPacketUrl(version: number): string {
+  return `${schemeUrl(REVIEW_PACKET_PATH)}?v=${version}`;
 }
 
 // ---- events ----------------------------------------------------------------

@@ -5,7 +5,7 @@ import { vi } from 'vitest';
  * becomes a vi.fn(); pure helpers (asCommandError) and constants stay real.
  */
 export function autoMockCommands<T extends Record<string, unknown>>(actual: T): T {
-  const keep = new Set(['asCommandError', 'LOCKED_EVENT', 'exhibitPreviewUrl', 'packetPreviewUrl']);
+  const keep = new Set(['asCommandError', 'LOCKED_EVENT', 'exhibitPreviewUrl', 'packetPreviewUrl', 'reviewPacketUrl']);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(actual)) {
     out[k] = typeof v === 'function' && !keep.has(k) ? vi.fn() : v;

@@ -10,12 +10,16 @@ interface CaseOverviewProps {
   detail: CaseDetail;
   onEdit(): void;
   onHandover(): void;
+  /** Apply a supervisor's review file (omitted on read-only copies). */
+  onApplyReview?(): void;
+  /** Applying is under way. */
+  applyingReview?: boolean;
   /** Optional extra panel (the incident summary), shown above the case details. */
   summary?: ReactNode;
 }
 
 /** Header, facts and integrity check of the open case. */
-export function CaseOverview({ detail, onEdit, onHandover, summary }: CaseOverviewProps) {
+export function CaseOverview({ detail, onEdit, onHandover, onApplyReview, applyingReview = false, summary }: CaseOverviewProps) {
   const h = detail.header;
   const [verifying, setVerifying] = useState(false);
   const [report, setReport] = useState<VerifyReport | null>(null);
@@ -72,6 +76,18 @@ export function CaseOverview({ detail, onEdit, onHandover, summary }: CaseOvervi
           {!detail.readOnly ? (
             <button type="button" id="handover-button" className="button button-secondary" onClick={onHandover}>
               Hand over…
+            </button>
+          ) : null}
+          {!detail.readOnly && onApplyReview ? (
+            <button
+              type="button"
+              id="apply-review-button"
+              className="button button-secondary"
+              onClick={onApplyReview}
+              disabled={applyingReview}
+              aria-busy={applyingReview ? 'true' : undefined}
+            >
+              {applyingReview ? 'Applying…' : 'Apply a review…'}
             </button>
           ) : null}
         </div>

@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Banner } from '../components/Banner';
+import { ReviewNotesContext } from '../components/ReviewNotes';
 import {
+  applyReview,
   asCommandError,
+  caseReviews,
+  type AppliedReview,
   clearEvidenceFiles,
   getTaxonomy,
   listPeople,
@@ -21,6 +25,7 @@ import { isTypingTarget, modalOpen } from '../lib/dom';
 import { truncateMiddle } from '../lib/format';
 import { AddExhibitDialog } from './AddExhibitDialog';
 import { CaseOverview } from './CaseOverview';
+import { CaseReviewsBar } from './CaseReviewsBar';
 import { CaseSummaryCard } from './CaseSummaryCard';
 import { EvidenceTab, type EvidenceNotice } from './EvidenceTab';
 import { ImportDialog } from './ImportDialog';
@@ -113,6 +118,9 @@ export function CaseView({
   const [focusExhibit, setFocusExhibit] = useState<{ id: string; seq: number } | null>(null);
   const [evidenceNotice, setEvidenceNotice] = useState<EvidenceNotice | null>(null);
   const [addingEvidence, setAddingEvidence] = useState<AddingEvidence>(null);
+  const [reviews, setReviews] = useState<AppliedReview[]>([]);
+  const [applying, setApplying] = useState(false);
+  const [reviewNotice, setReviewNotice] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
   const tabRefs = useRef(new Map<CaseTab, HTMLButtonElement>());
   const dueRef = useRef(onDueChanged);
   dueRef.current = onDueChanged;
@@ -293,8 +301,51 @@ export function CaseView({
     });
   };
 
+  useEffect(() => {
+    let live = true;
+    Promise.resolve()
+      .then(() => caseReviews(number))
+      .then((list) => {
+        if (live) setReviews(Array.isArray(list) ? list : []);
+      })
+      .catch(() => {
+        /* an older case or a copy without reviews: nothing to show */
+      });
+    return () => {
+      live = false;
+    };
+  }, [number]);
+
+  const applyReviewFile = async () => {
+    setApplying(true);
+    setReviewNotice(null);
+    try {
+      const applied = await applyReview(number);
+      if (!applied) return;
+      setReviews(await caseReviews(number));
+      setReviewNotice({
+        tone: 'success',
+        text:
+          applied.review.decision === 'approve'
+            ? `The approval by ${applied.review.reviewer.name} is recorded in the case's audit trail.`
+            : `The review by ${applied.review.reviewer.name} is recorded in the case's audit trail; its points are listed above.`,
+      });
+    } catch (e) {
+      setReviewNotice({ tone: 'danger', text: explain(e) });
+    } finally {
+      setApplying(false);
+    }
+  };
+
   return (
+    <ReviewNotesContext.Provider value={reviews}>
     <div className="case-view">
+      <CaseReviewsBar number={number} reviews={reviews} readOnly={readOnly} onChanged={setReviews} explain={explain} />
+      {reviewNotice ? (
+        <Banner tone={reviewNotice.tone} id="apply-review-result" urgent={reviewNotice.tone === 'danger'} onDismiss={() => setReviewNotice(null)}>
+          {reviewNotice.text}
+        </Banner>
+      ) : null}
       <div className="tabs" role="tablist" aria-label="Case sections">
         {TABS.map((t, i) => {
           const selected = tab === t.id;
@@ -340,6 +391,8 @@ export function CaseView({
           detail={detail}
           onEdit={onEdit}
           onHandover={onHandover}
+          onApplyReview={() => void applyReviewFile()}
+          applyingReview={applying}
           summary={<CaseSummaryCard number={number} version={version} people={people} onShowTimeline={() => show('timeline', true)} />}
         />
       </div>
@@ -522,5 +575,6 @@ export function CaseView({
         <ImportDialog number={number} onClose={() => setImporting(false)} onImported={onImported} explain={explain} />
       ) : null}
     </div>
+    </ReviewNotesContext.Provider>
   );
 }

@@ -1,3 +1,4 @@
+import { ReviewNotesFor } from '../components/ReviewNotes';
 import { useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import { Banner } from '../components/Banner';
 import { ExhibitPreview } from '../components/ExhibitPreview';
@@ -349,6 +350,7 @@ export function ExhibitDetail({
             <span className="mono">{exhibit.number}</span>
           </h3>
           <p className="exhibit-detail-description">{inp.description}</p>
+          <ReviewNotesFor kind="exhibit" targets={[exhibit.number, exhibit.id]} />
         </div>
         {!readOnly ? (
           <div className="toolbar exhibit-actions">

@@ -11,7 +11,10 @@ import {
   listCases,
   lockWorkspace,
   openCase,
+  reviewClose,
+  reviewPickPacket,
   type CaseDetail,
+  type PacketReview,
   type CaseSummary,
   type DueItem,
   type Profile,
@@ -19,7 +22,9 @@ import {
 } from '../ipc/commands';
 import { filterCases } from '../lib/cases';
 import { formatDateTime } from '../lib/format';
+import { AgendaView } from './AgendaView';
 import { CaseView, type CaseTab } from './CaseView';
+import { PacketReviewView } from './PacketReviewView';
 import { DUE_TAB, DueListDialog } from './DueListDialog';
 import { EditCaseDialog } from './EditCaseDialog';
 import { HandoverDialog } from './HandoverDialog';
@@ -74,6 +79,11 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
   const [due, setDue] = useState<DueItem[] | null>(null);
   const [dueError, setDueError] = useState<string | null>(null);
   const [tabRequest, setTabRequest] = useState<{ tab: CaseTab; seq: number } | null>(null);
+  const [review, setReview] = useState<PacketReview | null>(null);
+  const [reviewVersion, setReviewVersion] = useState(0);
+  const [picking, setPicking] = useState(false);
+  const [reviewError, setReviewError] = useState<string | null>(null);
+  const [agendaOpen, setAgendaOpen] = useState(false);
   const openSeq = useRef(0);
   const dueSeq = useRef(0);
   const mainRef = useRef<HTMLElement>(null);
@@ -119,8 +129,42 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
     void refreshDue();
   }, [refreshDue]);
 
+  const closeReview = useCallback(() => {
+    setReview(null);
+    void Promise.resolve()
+      .then(() => reviewClose())
+      .catch(() => {
+        /* nothing held */
+      });
+  }, []);
+
+  const pickPacket = useCallback(async () => {
+    setPicking(true);
+    setReviewError(null);
+    try {
+      const r = await reviewPickPacket();
+      if (r) {
+        setAgendaOpen(false);
+        setReview(r);
+        setReviewVersion((v) => v + 1);
+      }
+    } catch (e) {
+      setReviewError(explain(e));
+    } finally {
+      setPicking(false);
+    }
+  }, [explain]);
+
   const openByNumber = useCallback(
     async (number: string, tab: CaseTab | null = null) => {
+      setAgendaOpen(false);
+      setReview((r) => {
+        if (r)
+          void Promise.resolve()
+            .then(() => reviewClose())
+            .catch(() => undefined);
+        return null;
+      });
       setTabRequest(tab ? { tab, seq: openSeq.current + 1 } : null);
       const seq = ++openSeq.current;
       setOpenNumber(number);
@@ -325,6 +369,27 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
           <div className="sidebar-footer">
             <button
               type="button"
+              id="review-packet-button"
+              className="button button-secondary button-block"
+              onClick={() => void pickPacket()}
+              disabled={picking}
+              aria-busy={picking ? 'true' : undefined}
+            >
+              {picking ? 'Checking the packet…' : 'Review a packet…'}
+            </button>
+            <button
+              type="button"
+              id="agenda-button"
+              className="button button-secondary button-block"
+              onClick={() => {
+                if (review) closeReview();
+                setAgendaOpen(true);
+              }}
+            >
+              Review agenda
+            </button>
+            <button
+              type="button"
               id="receive-button"
               className="button button-secondary button-block"
               onClick={() => setDialog('receive')}
@@ -382,7 +447,30 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
             </Banner>
           ) : null}
 
-          {openNumber === null ? (
+          {reviewError ? (
+            <Banner tone="danger" id="review-open-error" urgent onDismiss={() => setReviewError(null)}>
+              {reviewError}
+            </Banner>
+          ) : null}
+          {review ? (
+            <PacketReviewView
+              key={reviewVersion}
+              review={review}
+              version={reviewVersion}
+              onReviewChanged={setReview}
+              onClose={closeReview}
+              explain={explain}
+            />
+          ) : agendaOpen ? (
+            <AgendaView
+              onOpenCase={(n) => {
+                setFilter('');
+                void openByNumber(n);
+              }}
+              onClose={() => setAgendaOpen(false)}
+              explain={explain}
+            />
+          ) : openNumber === null ? (
             cases === null ? null : noCasesAtAll ? (
               <div id="empty-state" className="empty-state">
                 <h1>No cases yet</h1>

@@ -1,3 +1,4 @@
+import { ReviewNotesFor } from '../components/ReviewNotes';
 import { useEffect, useRef, useState } from 'react';
 import { ConfidentialValue } from '../components/ConfidentialValue';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -201,6 +202,7 @@ export function PeopleTab({ number, readOnly, people, error, onChanged, onRetry,
                           </div>
                         ) : null}
                       </div>
+                      <ReviewNotesFor kind="person" targets={[p.id]} />
                       {p.notes ? <p className="person-notes">{p.notes}</p> : null}
                       {p.identifiers.length > 0 ? (
                         <ul className="identifier-list">
