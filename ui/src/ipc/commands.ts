@@ -756,6 +756,7 @@ export type { Dashboard } from './bindings/Dashboard';
 export type { DashboardLine } from './bindings/DashboardLine';
 export type { Decision } from './bindings/Decision';
 export type { Minute } from './bindings/Minute';
+export type { Review } from './bindings/Review';
 export type { Named } from './bindings/Named';
 export type { ReviewPoint } from './bindings/ReviewPoint';
 export type { SignerTrust } from './bindings/SignerTrust';
