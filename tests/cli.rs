@@ -1312,13 +1312,30 @@ fn review_from_the_command_line_round_trips_between_investigator_and_supervisor(
         .success());
     let tmp = a._tmp.path();
     let pdf = tmp.join("rv1.pdf");
-    let o = a.run(&["packet", "export", "RV-1", "--profile", "prosecutor", "--out", pdf.to_str().unwrap()]);
+    let o = a.run(&[
+        "packet",
+        "export",
+        "RV-1",
+        "--profile",
+        "prosecutor",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
 
     let b = Cli::new();
     let o = b.run(&[
-        "init", "--name", "Sam Ortiz", "--badge", "210", "--unit", "TMU", "--agency", "Eastfield PD",
-        "--unlock-ms", "50",
+        "init",
+        "--name",
+        "Sam Ortiz",
+        "--badge",
+        "210",
+        "--unit",
+        "TMU",
+        "--agency",
+        "Eastfield PD",
+        "--unlock-ms",
+        "50",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     // Unknown signer: open says so; approving is refused with exit 17.
@@ -1329,12 +1346,25 @@ fn review_from_the_command_line_round_trips_between_investigator_and_supervisor(
     assert_eq!(r["trust"]["named"]["name"], "Dana Reyes");
     let grouped = r["trust"]["grouped"].as_str().unwrap().to_string();
     let review = tmp.join("review.json");
-    let o = b.run(&["review", "decide", pdf.to_str().unwrap(), "--approve", "--out", review.to_str().unwrap()]);
+    let o = b.run(&[
+        "review",
+        "decide",
+        pdf.to_str().unwrap(),
+        "--approve",
+        "--out",
+        review.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(17), "{}", stderr(&o));
     assert!(!review.exists());
     // Trusted once the fingerprint as read out is typed.
     let heard: String = grouped.split(' ').take(4).collect::<Vec<_>>().join(" ");
-    let o = b.run(&["signer", "trust", pdf.to_str().unwrap(), "--fingerprint", &heard]);
+    let o = b.run(&[
+        "signer",
+        "trust",
+        pdf.to_str().unwrap(),
+        "--fingerprint",
+        &heard,
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let o = b.run(&["signer", "list"]);
     assert!(String::from_utf8_lossy(&o.stdout).contains("Dana Reyes"));
@@ -1343,12 +1373,20 @@ fn review_from_the_command_line_round_trips_between_investigator_and_supervisor(
     assert!(text.contains("a signer this workspace trusts"), "{text}");
     // Return with an anchored comment and a checklist answer.
     let o = b.run(&[
-        "review", "decide", pdf.to_str().unwrap(), "--return",
-        "--summary", "Not yet",
-        "--comment", "page:1=Cover lacks the charges sought",
-        "--comment", "Add the victim's statement",
-        "--check", "elements=no",
-        "--out", review.to_str().unwrap(),
+        "review",
+        "decide",
+        pdf.to_str().unwrap(),
+        "--return",
+        "--summary",
+        "Not yet",
+        "--comment",
+        "page:1=Cover lacks the charges sought",
+        "--comment",
+        "Add the victim's statement",
+        "--check",
+        "elements=no",
+        "--out",
+        review.to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let o = b.run(&["review", "register", "--json"]);
@@ -1362,7 +1400,10 @@ fn review_from_the_command_line_round_trips_between_investigator_and_supervisor(
     let text = String::from_utf8_lossy(&o.stdout).to_string();
     assert!(text.contains("RETURNED by Sam Ortiz"), "{text}");
     assert!(text.contains("2 point(s) to address"), "{text}");
-    assert!(text.contains("(Page 1) Cover lacks the charges sought"), "{text}");
+    assert!(
+        text.contains("(Page 1) Cover lacks the charges sought"),
+        "{text}"
+    );
     let o = a.run(&["review", "apply", "RV-1", review.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(13), "applied twice: {}", stderr(&o));
     let id = {
@@ -1375,11 +1416,17 @@ fn review_from_the_command_line_round_trips_between_investigator_and_supervisor(
     assert!(String::from_utf8_lossy(&o.stdout).contains("[x] 2."));
     // A review file edited by hand is refused (exit 17), nothing applied.
     let edited = tmp.join("edited.json");
-    let t = std::fs::read_to_string(&review).unwrap().replace("Not yet", "Fine");
+    let t = std::fs::read_to_string(&review)
+        .unwrap()
+        .replace("Not yet", "Fine");
     std::fs::write(&edited, t).unwrap();
     let o = a.run(&["review", "apply", "RV-1", edited.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(17));
-    assert!(stderr(&o).contains("changed after it was signed"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("changed after it was signed"),
+        "{}",
+        stderr(&o)
+    );
     // A changed packet fails review open with exit 15.
     let mut bytes = std::fs::read(&pdf).unwrap();
     let at = bytes.len() / 2;
@@ -1394,8 +1441,17 @@ fn review_from_the_command_line_round_trips_between_investigator_and_supervisor(
     let o = b.run(&["review", "checklist", "show"]);
     assert!(String::from_utf8_lossy(&o.stdout).contains("elements"));
     let bad_list = tmp.join("list.toml");
-    std::fs::write(&bad_list, "id = \"x\"\nversion = 1\ntitle = \"T\"\n[[item]]\nid = \"a\"\n").unwrap();
-    let o = b.run(&["review", "checklist", "validate", bad_list.to_str().unwrap()]);
+    std::fs::write(
+        &bad_list,
+        "id = \"x\"\nversion = 1\ntitle = \"T\"\n[[item]]\nid = \"a\"\n",
+    )
+    .unwrap();
+    let o = b.run(&[
+        "review",
+        "checklist",
+        "validate",
+        bad_list.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(12));
     assert!(stderr(&o).contains("list.toml, line"), "{}", stderr(&o));
 }

@@ -156,10 +156,7 @@ impl AppState {
 
     /// Keeps (or drops) the packet under review.
     pub fn set_review_packet(&self, packet: Option<(String, Vec<u8>)>) {
-        *self
-            .review_packet
-            .lock()
-            .unwrap_or_else(|p| p.into_inner()) = packet;
+        *self.review_packet.lock().unwrap_or_else(|p| p.into_inner()) = packet;
     }
 
     /// The packet under review.

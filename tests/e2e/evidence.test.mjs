@@ -4,13 +4,12 @@
 // and no byte of the photo is left in plaintext on disk.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { startFresh, setUp, createCase } from './flows.mjs';
+import { answerNativeDialog, startFresh, setUp, createCase } from './flows.mjs';
 
 const SHOTS = process.env.VIGIL_SCREENSHOTS ?? 'target/e2e-screenshots';
 const CTRL = '\uE009';
@@ -86,22 +85,6 @@ function recentFiles(dir) {
   return out;
 }
 
-/** Picks `file` in the GTK file dialog the app opened (typed, as a user would). */
-async function pickInNativeDialog(file) {
-  // Wait for the dialog window, focus it, type the path into its location bar.
-  const id = execFileSync('xdotool', ['search', '--sync', '--name', 'Attach evidence files'], { timeout: 15000 })
-    .toString()
-    .trim()
-    .split('\n')[0];
-  execFileSync('xdotool', ['windowfocus', '--sync', id]);
-  await new Promise((r) => setTimeout(r, 400));
-  execFileSync('xdotool', ['key', '--window', id, 'ctrl+l']);
-  await new Promise((r) => setTimeout(r, 300));
-  execFileSync('xdotool', ['type', '--window', id, '--delay', '15', file]);
-  await new Promise((r) => setTimeout(r, 300));
-  execFileSync('xdotool', ['key', '--window', id, 'Return']);
-}
-
 before(async () => {
   started = Date.now() - 1000;
   photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-photo-'));
@@ -135,7 +118,7 @@ test('a photo picked in the file dialog becomes an exhibit with its hash and pre
   await s.click('[data-action="add-evidence"]');
   await s.find('[data-action="choose-files"]');
   await s.click('[data-action="choose-files"]');
-  await pickInNativeDialog(photo);
+  await answerNativeDialog('Attach evidence files', photo);
   await s.until('the chosen file in the dialog', async () => (await s.text('#exhibit-files-list')).includes('windscreen-note.png'), 15000);
   await s.click('#exhibit-kind');
   await s.typeIntoSelect('Photo');

@@ -1,4 +1,5 @@
 // Shared steps of the end-to-end tests.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,4 +46,23 @@ export async function createCase(s, number, title) {
   await s.type('#case-title', title);
   await s.click('#case-submit');
   await s.until('the case heading', async () => (await s.text('#case-heading')).includes(number));
+}
+
+/**
+ * Answers the GTK file dialog titled `title` that the app opened, as a user
+ * would: focus it, select what is typed (a save dialog's name, or ctrl+L's
+ * location bar in an open dialog), type `file`, press Enter.
+ */
+export async function answerNativeDialog(title, file, { save = false } = {}) {
+  const id = execFileSync('xdotool', ['search', '--sync', '--name', title], { timeout: 15000 })
+    .toString()
+    .trim()
+    .split('\n')[0];
+  execFileSync('xdotool', ['windowfocus', '--sync', id]);
+  await new Promise((r) => setTimeout(r, 400));
+  execFileSync('xdotool', ['key', '--window', id, save ? 'ctrl+a' : 'ctrl+l']);
+  await new Promise((r) => setTimeout(r, 300));
+  execFileSync('xdotool', ['type', '--window', id, '--delay', '15', file]);
+  await new Promise((r) => setTimeout(r, 300));
+  execFileSync('xdotool', ['key', '--window', id, 'Return']);
 }

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startFresh, setUp, createCase } from './flows.mjs';
+import { answerNativeDialog, startFresh, setUp, createCase } from './flows.mjs';
 
 const SHOTS = process.env.VIGIL_SCREENSHOTS ?? 'target/e2e-screenshots';
 const CTRL = '\uE009';
@@ -17,20 +17,6 @@ const TAB = '\uE004';
 let app;
 let s;
 let outDir;
-
-/** Saves to `file` in the GTK save dialog the app opened (typed, as a user would). */
-async function saveInNativeDialog(file) {
-  const id = execFileSync('xdotool', ['search', '--sync', '--name', 'Save the case packet'], { timeout: 15000 })
-    .toString()
-    .trim()
-    .split('\n')[0];
-  execFileSync('xdotool', ['windowfocus', '--sync', id]);
-  await new Promise((r) => setTimeout(r, 400));
-  execFileSync('xdotool', ['key', '--window', id, 'ctrl+a']);
-  execFileSync('xdotool', ['type', '--window', id, '--delay', '15', file]);
-  await new Promise((r) => setTimeout(r, 300));
-  execFileSync('xdotool', ['key', '--window', id, 'Return']);
-}
 
 before(async () => {
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-packet-'));
@@ -86,7 +72,7 @@ test('a discovery copy is exported with progress and is a signed PDF', async () 
     'window.__sawProgress = false; window.__progressObserver = new MutationObserver(() => { if (document.querySelector("[role=progressbar]")) window.__sawProgress = true; }); window.__progressObserver.observe(document.body, { subtree: true, childList: true, attributes: true });',
   );
   await s.click('[data-action="export-packet"]');
-  await saveInNativeDialog(file);
+  await answerNativeDialog('Save the case packet', file, { save: true });
   await s.until('the export result', () => s.exists('[data-testid="packet-result"]'), 30000);
   assert.ok(fs.existsSync(file), 'the file was written where the user chose');
   const sha = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');

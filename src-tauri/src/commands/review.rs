@@ -103,7 +103,11 @@ pub fn review_decide<R: Runtime>(
     let suggested = format!(
         "{}-{}.json",
         name.trim_end_matches(".pdf"),
-        if input.decision == Decision::Approve { "approved" } else { "returned" }
+        if input.decision == Decision::Approve {
+            "approved"
+        } else {
+            "returned"
+        }
     );
     let picked = app
         .dialog()
@@ -132,7 +136,10 @@ pub fn trusted_signers(state: State<'_, AppState>) -> CmdResult<Vec<TrustedSigne
 
 /// Stops trusting a certificate.
 #[tauri::command(async)]
-pub fn remove_signer(state: State<'_, AppState>, fingerprint: String) -> CmdResult<Vec<TrustedSigner>> {
+pub fn remove_signer(
+    state: State<'_, AppState>,
+    fingerprint: String,
+) -> CmdResult<Vec<TrustedSigner>> {
     state.with(|ws| {
         ws.remove_signer(&fingerprint)?;
         Ok(ws.trusted_signers()?)

@@ -219,7 +219,7 @@ export function PacketReviewView({ review, version, onReviewChanged, onClose, ex
           </p>
           <p className="fingerprint-large" id="signer-fingerprint" aria-label={`Fingerprint ${review.trust.grouped}`}>
             {review.trust.grouped.split(' ').map((g, i) => (
-              <span key={i}>{g}</span>
+              <span key={i}>{g} </span>
             ))}
           </p>
           <div className="field">
