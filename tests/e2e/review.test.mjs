@@ -118,7 +118,13 @@ test('the supervisor checks, trusts, comments on and returns a packet', async ()
   await s.click('#agenda-button');
   await s.until('the agenda', () => s.exists('[data-case="RV-9"]'), 20000);
   assert.match(await s.text('[data-case="RV-9"]'), /Returned/);
+  await s.until('the register of reviews', () => s.exists('#review-register'), 10000);
+  assert.match(await s.text('#review-register'), /RV-9\s*Returned\s*Dana Reyes\s*2/);
   await s.screenshot(SHOTS, 'v04-agenda');
+  // The signer is listed in Settings, with the fingerprint in groups.
+  await s.click('#settings-button');
+  await s.until('the trusted signers', async () => /Dana Reyes/.test(await s.text('#trusted-signers').catch(() => '')), 10000);
+  assert.match(await s.text('#trusted-signers'), new RegExp(grouped.slice(0, 4).join(' ')));
   await s.end();
   s = null;
 });

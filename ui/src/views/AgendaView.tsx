@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Spinner } from '../components/Spinner';
-import { addMinute, reviewAgenda, type Agenda, type AgendaCase } from '../ipc/commands';
+import { addMinute, reviewAgenda, reviewRegister, type Agenda, type AgendaCase, type ReviewRecord } from '../ipc/commands';
 import { formatDate } from '../lib/format';
 import { plural } from '../lib/labels';
 
@@ -65,10 +65,13 @@ function MinuteForm({ c, onSaved, explain }: { c: AgendaCase; onSaved(a: Agenda)
 export function AgendaView({ onOpenCase, onClose, explain }: AgendaViewProps) {
   const [agenda, setAgenda] = useState<Agenda | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [register, setRegister] = useState<ReviewRecord[] | null>(null);
 
   const load = useCallback(async () => {
     try {
       setAgenda(await reviewAgenda());
+      const r = await reviewRegister();
+      setRegister(Array.isArray(r) ? r : []);
       setError(null);
     } catch (e) {
       setError(explain(e));
@@ -177,6 +180,39 @@ export function AgendaView({ onOpenCase, onClose, explain }: AgendaViewProps) {
           </li>
         ))}
       </ol>
+      {register && register.length > 0 ? (
+        <section className="panel" aria-labelledby="register-title" id="review-register">
+          <h2 className="panel-title" id="register-title">
+            Reviews you signed
+          </h2>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Case</th>
+                <th scope="col">Decision</th>
+                <th scope="col">Signed by</th>
+                <th scope="col">Comments</th>
+                <th scope="col">Packet SHA-256</th>
+              </tr>
+            </thead>
+            <tbody>
+              {register.map((r) => (
+                <tr key={r.id}>
+                  <td>{formatDate(r.decidedAt)}</td>
+                  <td className="mono">{r.caseNumber}</td>
+                  <td>{r.decision === 'approve' ? 'Approved' : 'Returned'}</td>
+                  <td>{r.packetSigner}</td>
+                  <td>{r.comments}</td>
+                  <td className="mono" title={r.packetSha256}>
+                    {r.packetSha256.slice(0, 16)}…
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
     </div>
   );
 }

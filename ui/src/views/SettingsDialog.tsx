@@ -1,4 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { TrustedSigners } from '../components/TrustedSigners';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Dialog } from '../components/Dialog';
 import { PassphraseInput } from '../components/PassphraseInput';
 import { EMPTY_PROFILE, ProfileFields, trimProfile } from '../components/ProfileFields';
@@ -52,6 +53,7 @@ export function SettingsDialog({
   unlockedWithRecovery = false,
   onPassphraseChanged,
 }: SettingsDialogProps) {
+  const explainSigner = useCallback((e: unknown) => asCommandError(e).message, []);
   const [busy, setBusy] = useState<null | 'profile' | 'idle' | 'passphrase' | 'exhibits'>(null);
 
   // Profile
@@ -377,6 +379,11 @@ export function SettingsDialog({
             </button>
           </div>
         </form>
+      </section>
+
+      <section className="settings-section" aria-labelledby="settings-signers-title">
+        <h3 id="settings-signers-title">Trusted signers</h3>
+        <TrustedSigners explain={explainSigner} />
       </section>
 
       <section className="settings-section" aria-labelledby="settings-theme-title">
