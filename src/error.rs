@@ -214,6 +214,14 @@ pub enum Error {
         reason: String,
     },
 
+    /// Training and real work never mix: a real workspace refuses a training
+    /// case file and a training workspace refuses a real one.
+    #[error("{reason}")]
+    TrainingSeparation {
+        /// What was refused and what to do, in words.
+        reason: String,
+    },
+
     /// A cryptographic primitive failed in a way that is not a wrong key.
     #[error("cryptographic failure: {0}")]
     Crypto(&'static str),
@@ -246,6 +254,7 @@ impl Error {
             Error::Tampered { .. } => "tampered",
             Error::Cancelled => "cancelled",
             Error::ReviewRefused { .. } => "reviewRefused",
+            Error::TrainingSeparation { .. } => "trainingSeparation",
             Error::Storage(e) if storage_damage(e) => "corrupt",
             Error::Io { .. } | Error::Storage(_) | Error::Crypto(_) => "internal",
         }
@@ -269,6 +278,7 @@ impl Error {
             Error::Tampered { .. } => 15,
             Error::Cancelled => 16,
             Error::ReviewRefused { .. } => 17,
+            Error::TrainingSeparation { .. } => 18,
             Error::Storage(e) if storage_damage(e) => 7,
             Error::Io { .. } | Error::Storage(_) | Error::Crypto(_) => 1,
         }

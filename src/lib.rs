@@ -36,6 +36,7 @@ pub mod secret;
 pub mod seed;
 pub(crate) mod store;
 pub mod taxonomy;
+pub mod training;
 mod verify;
 pub mod when;
 pub mod workspace;

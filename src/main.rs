@@ -98,6 +98,16 @@ enum Command {
     /// Investigators' certificates this workspace trusts.
     #[command(subcommand)]
     Signer(cli::review::SignerCommand),
+    /// Open (or make) the training workspace with its fictional scenarios;
+    /// prints its fixed passphrase. Default folder: beside the real one.
+    Demo {
+        /// Make sure this scenario's case is there.
+        #[arg(long)]
+        scenario: Option<String>,
+    },
+    /// Training: scenarios, the presenter's walk, debriefs.
+    #[command(subcommand)]
+    Training(cli::training::TrainingCommand),
     /// Statute profiles: the elements of each offence.
     #[command(subcommand)]
     Statute(cli::packet::StatuteCommand),
@@ -696,6 +706,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let mut ws = unlock(&cli, &dir)?;
             return cli::packet::run(Some(&mut ws), c);
+        }
+        Command::Demo { scenario } => {
+            let demo_dir = match &cli.workspace {
+                Some(d) => d.clone(),
+                None => vigil::training::default_dir(&workspace::default_dir()?),
+            };
+            cli::training::demo(&demo_dir, scenario.as_deref())?;
+        }
+        Command::Training(cli::training::TrainingCommand::Validate { file }) => {
+            cli::training::validate(file)?;
+        }
+        Command::Training(c) => {
+            let mut ws = unlock(&cli, &dir)?;
+            cli::training::run(&mut ws, c)?;
         }
         Command::Review(cli::review::ReviewCommand::Checklist(
             cli::review::ChecklistCommand::Validate { file },

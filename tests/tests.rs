@@ -36,5 +36,7 @@ mod people;
 mod repair;
 /// Supervisor review: trusted signers, review files, apply, agenda.
 mod review;
+/// Training mode: scenarios, answer keys, debriefs, the wall between training and real work.
+mod training;
 /// Workspace set-up, unlock, lockout, recovery key, passphrase change.
 mod workspace;

@@ -5,4 +5,5 @@ pub mod dev;
 pub mod evidence;
 pub mod packet;
 pub mod review;
+pub mod training;
 pub mod workspace;

@@ -16,10 +16,11 @@
 
 mod chart;
 mod elements;
-mod layout;
+pub(crate) mod layout;
 pub mod model;
 mod pdf;
 mod photo;
+pub(crate) mod report;
 mod sections;
 pub mod sign;
 pub mod statute;
@@ -334,6 +335,13 @@ impl UnlockedWorkspace {
 
     /// Reads everything a packet needs (the only step that needs the workspace).
     pub fn packet_job(&mut self, number: &str, opts: &PacketOptions) -> Result<PacketJob> {
+        // A training case only ever yields the training copy, watermarked on
+        // every page, whatever copy was asked for.
+        let mut opts = opts.clone();
+        if cases::training_mark(&self.case(number)?.conn)?.is_some() {
+            opts.profile = PacketProfile::Training;
+        }
+        let opts = &opts;
         let identity = self.identity()?;
         let summary = identity.summary()?;
         let paper = match opts.paper {

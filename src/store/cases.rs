@@ -153,6 +153,34 @@ pub(crate) fn read_handover(conn: &Connection) -> Result<Option<HandoverInfo>> {
     }))
 }
 
+/// The training mark: `Some(scenario id)` ("" for free practice) for a case
+/// made in a training workspace, `None` for a real case (also for files
+/// older than the mark's table).
+pub(crate) fn training_mark(conn: &Connection) -> Result<Option<String>> {
+    let has_table: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'training_mark'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_table {
+        return Ok(None);
+    }
+    Ok(conn
+        .query_row("SELECT scenario FROM training_mark WHERE id = 1", [], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+/// Marks a new case as training (in the transaction that writes its header).
+pub(crate) fn insert_training_mark(conn: &Connection, scenario: &str, now: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO training_mark (id, scenario, marked_at) VALUES (1, ?1, ?2)",
+        params![scenario, now],
+    )?;
+    Ok(())
+}
+
 /// SQLCipher's page-level check: one row per failing page.
 pub(crate) fn cipher_integrity(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("PRAGMA cipher_integrity_check")?;

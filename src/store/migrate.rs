@@ -48,6 +48,11 @@ pub(crate) const CASE: &[Migration] = &[
         name: "case/0005_packet.sql",
         sql: include_str!("migrations/case/0005_packet.sql"),
     },
+    Migration {
+        version: 6,
+        name: "case/0006_training.sql",
+        sql: include_str!("migrations/case/0006_training.sql"),
+    },
 ];
 
 /// Workspace-database migrations.
@@ -129,6 +134,10 @@ mod tests {
             (
                 "case/0005_packet.sql",
                 "b65ca38f3f8f0353fb47a7dd64418728117f76648d047dca579eeffeb13c5fd7",
+            ),
+            (
+                "case/0006_training.sql",
+                "6240b2a1f996605f9402217f460f3fded73d962aa8e9103746ca235388514e4a",
             ),
             (
                 "workspace/0001_init.sql",

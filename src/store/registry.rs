@@ -168,3 +168,9 @@ pub(crate) fn set_wrapped_key(
     )?;
     Ok(())
 }
+
+/// Removes a case from the register (a training case being reset).
+pub(crate) fn remove(conn: &Connection, case_id: &str) -> Result<()> {
+    conn.execute("DELETE FROM case_registry WHERE case_id = ?1", [case_id])?;
+    Ok(())
+}

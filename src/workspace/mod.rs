@@ -750,6 +750,49 @@ impl UnlockedWorkspace {
         self.settings()
     }
 
+    /// Keeps training and real work apart: a case file marked as training may
+    /// enter only a training workspace, an unmarked one only a real workspace.
+    pub(crate) fn check_realm(&self, file_is_training: bool, number: &str) -> Result<()> {
+        match (self.is_training(), file_is_training) {
+            (false, true) => Err(crate::training::separation(format!(
+                "case {number} is a TRAINING case file (fictional): a real workspace does not take it in. Open it in a training workspace (vigil demo)"
+            ))),
+            (true, false) => Err(crate::training::separation(format!(
+                "case {number} is a real case file: a training workspace never takes real cases in. Receive it in your own workspace"
+            ))),
+            _ => Ok(()),
+        }
+    }
+
+    /// Removes a training case from a training workspace (the presenter's
+    /// reset): its register row, then its file and key sidecar. Real cases
+    /// are never removed.
+    pub(crate) fn discard_training_case(&mut self, number: &str) -> Result<()> {
+        if !self.is_training() {
+            return Err(crate::training::separation(
+                "only a training workspace removes cases".into(),
+            ));
+        }
+        let marked = cases::training_mark(&self.case(number)?.conn)?.is_some();
+        if !marked {
+            return Err(crate::training::separation(format!(
+                "case {number} is not a training case and is never removed"
+            )));
+        }
+        let row = self.row(number)?;
+        let path = self.case_path(&row)?;
+        if let Some(open) = self.open.remove(&row.case_id) {
+            drop(open);
+        }
+        let db_path = self.dir.join(DB_FILE);
+        store::write_tx(&mut self.db, &db_path, |tx| {
+            registry::remove(tx, &row.case_id)
+        })?;
+        fsutil::remove_db_files(&path);
+        let _ = std::fs::remove_file(sidecar::path_for(&path));
+        Ok(())
+    }
+
     /// Stores one workspace setting (in its own transaction).
     pub(crate) fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
         self.write_db(|tx| registry::set_setting(tx, key, value))
@@ -842,6 +885,19 @@ impl UnlockedWorkspace {
 
     /// Creates a case file with its own random key.
     pub fn create_case(&mut self, new: &NewCase) -> Result<CaseSummary> {
+        // Every case of a training workspace is a training case (free
+        // practice when not loaded from a scenario).
+        let mark = self.is_training().then_some("");
+        self.create_case_marked(new, mark)
+    }
+
+    /// [`create_case`](Self::create_case) with the training mark (`Some`)
+    /// written in the same transaction as the header.
+    pub(crate) fn create_case_marked(
+        &mut self,
+        new: &NewCase,
+        training: Option<&str>,
+    ) -> Result<CaseSummary> {
         let number = validate_number(&new.number)?.to_string();
         let title = validate_text("title", &new.title, 200)?;
         let investigator = match (&new.assigned_investigator, &self.profile) {
@@ -890,6 +946,9 @@ impl UnlockedWorkspace {
             let mut conn = store::open(&partial, &key, None, FileKind::Case, Mode::Create)?;
             let head = store::write_tx(&mut conn, &partial, |tx| {
                 cases::insert_header(tx, &header)?;
+                if let Some(scenario) = training {
+                    cases::insert_training_mark(tx, scenario, &crate::now_rfc3339())?;
+                }
                 audit::append(
                     tx,
                     &audit::NewEvent {
@@ -898,7 +957,10 @@ impl UnlockedWorkspace {
                         entity: cases::HEADER_ENTITY,
                         entity_id: &case_id,
                         change_hash: cases::header_state_hash(&header)?,
-                        detail: serde_json::json!({}),
+                        detail: match training {
+                            Some(s) => serde_json::json!({ "training": true, "scenario": s }),
+                            None => serde_json::json!({}),
+                        },
                     },
                 )
             })?;
@@ -1329,6 +1391,7 @@ impl UnlockedWorkspace {
                 detail: format!("audit event {bad} does not match its hash"),
             });
         }
+        self.check_realm(cases::training_mark(&src)?.is_some(), &header.number)?;
         let handover = cases::read_handover(&src)?;
         let mode = handover
             .as_ref()

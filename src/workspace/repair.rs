@@ -362,6 +362,7 @@ impl UnlockedWorkspace {
                 detail: format!("audit event {bad} does not match its hash"),
             });
         }
+        self.check_realm(cases::training_mark(&conn)?.is_some(), &header.number)?;
         let read_only =
             cases::read_handover(&conn)?.is_some_and(|h| h.mode == HandoverMode::Review);
         drop(conn);
