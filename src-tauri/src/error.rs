@@ -29,6 +29,8 @@ pub enum ErrorKind {
     Tampered,
     /// A packet or review file was refused (changed, wrong signer, another case).
     ReviewRefused,
+    /// Training and real work kept apart.
+    TrainingSeparation,
     /// The workspace is locked: unlock first.
     WorkspaceLocked,
     NoWorkspace,
@@ -87,6 +89,7 @@ impl From<vigil::Error> for CommandError {
             "readOnlyCase" => ErrorKind::ReadOnlyCase,
             "tampered" => ErrorKind::Tampered,
             "reviewRefused" => ErrorKind::ReviewRefused,
+            "trainingSeparation" => ErrorKind::TrainingSeparation,
             "cancelled" => ErrorKind::Cancelled,
             _ => ErrorKind::Internal,
         };
@@ -155,6 +158,7 @@ mod tests {
                 detail: "d".into(),
             },
             vigil::Error::ReviewRefused { reason: "r".into() },
+            vigil::Error::TrainingSeparation { reason: "r".into() },
         ];
         for e in samples {
             let c: CommandError = e.into();

@@ -35,7 +35,7 @@ pub fn workspace_dir_from(args: impl IntoIterator<Item = String>) -> PathBuf {
 /// Registers state, plugins and commands on a builder (also used by tests
 /// with the mock runtime).
 pub fn builder<R: tauri::Runtime>(b: tauri::Builder<R>, dir: PathBuf) -> tauri::Builder<R> {
-    use commands::{case, evidence, incident, management, packet, people, review, workspace};
+    use commands::{case, evidence, incident, management, packet, people, review, training, workspace};
     b.manage(state::AppState::new(dir))
         .register_asynchronous_uri_scheme_protocol(preview::SCHEME, preview::protocol)
         .on_window_event(on_window_event)
@@ -136,6 +136,13 @@ pub fn builder<R: tauri::Runtime>(b: tauri::Builder<R>, dir: PathBuf) -> tauri::
             review::tick_review_point,
             review::review_agenda,
             review::add_minute,
+            training::open_training_demo,
+            training::leave_training,
+            training::training_scenarios,
+            training::presentation,
+            training::reset_scenario,
+            training::debrief,
+            training::export_debrief,
         ])
 }
 

@@ -12,7 +12,9 @@ use crate::error::{CmdResult, CommandError};
 /// Managed by Tauri; registered once in [`crate::builder`].
 pub struct AppState {
     /// The workspace folder this window works on.
-    pub dir: PathBuf,
+    dir: Mutex<PathBuf>,
+    /// The folder the window was started with (the real workspace).
+    home: PathBuf,
     /// `Some` while unlocked. Taking it out drops every key (zeroized).
     workspace: Mutex<Option<UnlockedWorkspace>>,
     /// Wall-clock seconds of the last user input, for the idle lock. Wall
@@ -55,7 +57,8 @@ impl AppState {
     /// State for the workspace in `dir`, locked.
     pub fn new(dir: PathBuf) -> Self {
         AppState {
-            dir,
+            home: dir.clone(),
+            dir: Mutex::new(dir),
             workspace: Mutex::new(None),
             last_activity: AtomicU64::new(wall_secs()),
             idle_minutes: AtomicU32::new(15),
@@ -65,6 +68,21 @@ impl AppState {
             packet_preview: Mutex::new(None),
             review_packet: Mutex::new(None),
         }
+    }
+
+    /// The workspace folder this window works in.
+    pub fn dir(&self) -> PathBuf {
+        self.dir.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// The folder the window was started with.
+    pub fn home(&self) -> PathBuf {
+        self.home.clone()
+    }
+
+    /// Moves this window to another workspace folder (the training demo).
+    pub fn set_dir(&self, dir: PathBuf) {
+        *self.dir.lock().unwrap_or_else(|p| p.into_inner()) = dir;
     }
 
     fn guard(&self) -> MutexGuard<'_, Option<UnlockedWorkspace>> {

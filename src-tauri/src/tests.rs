@@ -184,6 +184,13 @@ fn export_typescript_bindings() {
         vigil::review::Agenda,
         vigil::review::Checklist,
         vigil::review::ChecklistItem,
+        vigil::training::ScenarioSummary,
+        vigil::training::PresenterQuestion,
+        vigil::training::PresenterStep,
+        vigil::training::Presentation,
+        vigil::training::DebriefLine,
+        vigil::training::DebriefArea,
+        vigil::training::Debrief,
     );
 }
 

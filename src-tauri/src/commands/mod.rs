@@ -8,4 +8,5 @@ pub mod management;
 pub mod packet;
 pub mod people;
 pub mod review;
+pub mod training;
 pub mod workspace;

@@ -33,6 +33,10 @@ pub struct AppStatus {
     /// Unlocked with the recovery key: the UI should offer a new passphrase,
     /// and changing it needs no current passphrase.
     pub unlocked_by_recovery_key: bool,
+    /// This window works in a training workspace (fictional cases only).
+    pub training: bool,
+    /// The fixed passphrase of training workspaces, to print for a class.
+    pub demo_passphrase: String,
 }
 
 /// Shown once after set-up.
@@ -46,14 +50,41 @@ pub struct WorkspaceCreated {
 /// How long unlocking should take on this machine.
 const UNLOCK_TARGET: Duration = Duration::from_millis(500);
 
+/// Says TRAINING in the window's title when the window works in a training
+/// workspace.
+pub fn set_title<R: Runtime>(app: &AppHandle<R>, training: bool) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.set_title(if training {
+            "Vigil — TRAINING (fictional cases, not evidence)"
+        } else {
+            "Vigil"
+        });
+    }
+}
+
 #[tauri::command]
-pub fn app_status(state: State<'_, AppState>) -> AppStatus {
-    let (unlocked, profile, by_recovery) = state
-        .with(|ws| Ok((true, ws.profile().cloned(), ws.unlocked_by_recovery_key())))
-        .unwrap_or((false, None, false));
+pub fn app_status<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> AppStatus {
+    let status = status_of(&state);
+    set_title(&app, status.training);
+    status
+}
+
+pub(crate) fn status_of(state: &AppState) -> AppStatus {
+    let (unlocked, profile, by_recovery, ws_training) = state
+        .with(|ws| {
+            Ok((
+                true,
+                ws.profile().cloned(),
+                ws.unlocked_by_recovery_key(),
+                ws.is_training(),
+            ))
+        })
+        .unwrap_or((false, None, false, false));
     AppStatus {
-        workspace_dir: state.dir.display().to_string(),
-        workspace_exists: workspace::exists(&state.dir),
+        training: ws_training || vigil::training::is_training_dir(&state.dir()),
+        demo_passphrase: vigil::training::DEMO_PASSPHRASE.to_string(),
+        workspace_dir: state.dir().display().to_string(),
+        workspace_exists: workspace::exists(&state.dir()),
         unlocked,
         needs_profile: unlocked && profile.is_none(),
         idle_minutes: state.idle_minutes.load(Ordering::Relaxed),
@@ -87,7 +118,7 @@ pub fn create_workspace(
 ) -> CmdResult<WorkspaceCreated> {
     let p = Passphrase::new(passphrase);
     let kdf = KdfParams::calibrate(UNLOCK_TARGET)?;
-    let (ws, rk) = workspace::create(&state.dir, &p, Some(&profile), kdf)?;
+    let (ws, rk) = workspace::create(&state.dir(), &p, Some(&profile), kdf)?;
     after_unlock(&state, ws)?;
     Ok(WorkspaceCreated {
         recovery_key: rk.to_printable().to_string(),
@@ -97,7 +128,7 @@ pub fn create_workspace(
 #[tauri::command(async)]
 pub fn unlock_workspace(state: State<'_, AppState>, passphrase: String) -> CmdResult<UnlockReport> {
     let p = Passphrase::new(passphrase);
-    let (ws, report) = workspace::unlock(&state.dir, Credential::Passphrase(&p))?;
+    let (ws, report) = workspace::unlock(&state.dir(), Credential::Passphrase(&p))?;
     after_unlock(&state, ws)?;
     Ok(report)
 }
@@ -109,7 +140,7 @@ pub fn unlock_with_recovery_key(
 ) -> CmdResult<UnlockReport> {
     let text = zeroize::Zeroizing::new(recovery_key);
     let rk = RecoveryKey::parse(&text)?;
-    let (ws, report) = workspace::unlock(&state.dir, Credential::RecoveryKey(&rk))?;
+    let (ws, report) = workspace::unlock(&state.dir(), Credential::RecoveryKey(&rk))?;
     after_unlock(&state, ws)?;
     Ok(report)
 }
@@ -194,10 +225,10 @@ pub fn repair_workspace(
     let text = zeroize::Zeroizing::new(secret);
     let (ws, report) = if recovery {
         let rk = RecoveryKey::parse(&text)?;
-        workspace::repair(&state.dir, Credential::RecoveryKey(&rk))?
+        workspace::repair(&state.dir(), Credential::RecoveryKey(&rk))?
     } else {
         let p = Passphrase::new(text.to_string());
-        workspace::repair(&state.dir, Credential::Passphrase(&p))?
+        workspace::repair(&state.dir(), Credential::Passphrase(&p))?
     };
     after_unlock(&state, ws)?;
     Ok(report)

@@ -33,4 +33,12 @@ profile: Profile | null,
  * Unlocked with the recovery key: the UI should offer a new passphrase,
  * and changing it needs no current passphrase.
  */
-unlockedByRecoveryKey: boolean, };
+unlockedByRecoveryKey: boolean, 
+/**
+ * This window works in a training workspace (fictional cases only).
+ */
+training: boolean, 
+/**
+ * The fixed passphrase of training workspaces, to print for a class.
+ */
+demoPassphrase: string, };

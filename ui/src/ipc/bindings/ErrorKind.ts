@@ -3,4 +3,4 @@
 /**
  * What went wrong, for the UI to branch on.
  */
-export type ErrorKind = "wrongPassphrase" | "wrongKeyOrNotCaseFile" | "notVigilFile" | "newerFormat" | "corrupt" | "workspaceDamaged" | "storageFull" | "readOnlyLocation" | "locked" | "tooManyAttempts" | "notFound" | "alreadyExists" | "validation" | "readOnlyCase" | "tampered" | "reviewRefused" | "workspaceLocked" | "noWorkspace" | "workspaceExists" | "cancelled" | "internal";
+export type ErrorKind = "wrongPassphrase" | "wrongKeyOrNotCaseFile" | "notVigilFile" | "newerFormat" | "corrupt" | "workspaceDamaged" | "storageFull" | "readOnlyLocation" | "locked" | "tooManyAttempts" | "notFound" | "alreadyExists" | "validation" | "readOnlyCase" | "tampered" | "reviewRefused" | "trainingSeparation" | "workspaceLocked" | "noWorkspace" | "workspaceExists" | "cancelled" | "internal";
