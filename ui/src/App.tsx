@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Spinner } from './components/Spinner';
+import { TrainingBand } from './components/TrainingBand';
 import {
   appStatus,
   asCommandError,
   isTauri,
+  leaveTraining,
   onLocked,
+  openTrainingDemo,
   type AppStatus,
   type Profile,
   type UnlockReport,
@@ -42,6 +45,9 @@ export function screenForStatus(status: AppStatus): Screen {
 
 export function App() {
   const [screen, setScreen] = useState<Screen>({ name: 'booting' });
+  // The window works in a training workspace: a band on every screen.
+  const [training, setTraining] = useState(false);
+  const [demoPassphrase, setDemoPassphrase] = useState('');
   // Agency of the last profile seen in this window, for the lock screen title.
   const agency = useRef<string | null>(null);
 
@@ -55,7 +61,10 @@ export function App() {
       return;
     }
     try {
-      setScreen(screenForStatus(await appStatus()));
+      const status = await appStatus();
+      setTraining(status.training);
+      setDemoPassphrase(status.demoPassphrase);
+      setScreen(screenForStatus(status));
     } catch (e) {
       setScreen({ name: 'fatal', message: asCommandError(e).message });
     }
@@ -95,6 +104,33 @@ export function App() {
     setScreen(needsProfile ? { name: 'profile', session } : { name: 'main', session });
   };
 
+  const openDemo = async () => {
+    const status = await openTrainingDemo();
+    setTraining(status.training);
+    setDemoPassphrase(status.demoPassphrase);
+    rememberProfile(status.profile);
+    setScreen(screenForStatus(status));
+  };
+
+  const leave = async () => {
+    try {
+      await leaveTraining();
+    } finally {
+      void boot();
+    }
+  };
+
+  const content = renderScreen();
+  return training ? (
+    <div className="training-frame">
+      <TrainingBand />
+      <div className="training-body">{content}</div>
+    </div>
+  ) : (
+    content
+  );
+
+  function renderScreen() {
   switch (screen.name) {
     case 'booting':
       return (
@@ -125,6 +161,7 @@ export function App() {
       return (
         <Setup
           status={screen.status}
+          onOpenDemo={openDemo}
           onCreated={(recoveryKey, profile) => {
             rememberProfile(profile);
             setScreen({ name: 'recovery', recoveryKey, profile, lockedMeanwhile: false });
@@ -147,6 +184,7 @@ export function App() {
     case 'unlock':
       return (
         <Unlock
+          training={training ? { passphrase: demoPassphrase, onLeave: () => void leave() } : null}
           agency={agency.current}
           notice={screen.notice}
           onUnlocked={(report, viaRecovery) => void afterUnlock(report, viaRecovery)}
@@ -166,6 +204,8 @@ export function App() {
       return (
         <Main
           session={screen.session}
+          training={training}
+          onLeaveTraining={() => void leave()}
           onProfileChange={(profile) => {
             rememberProfile(profile);
             setScreen({ name: 'main', session: { ...screen.session, profile } });
@@ -174,4 +214,5 @@ export function App() {
         />
       );
   }
+}
 }

@@ -19,6 +19,8 @@ const base: commands.AppStatus = {
   idleMinutes: 15,
   profile: null,
   unlockedByRecoveryKey: false,
+  training: false,
+  demoPassphrase: 'Practice harbour lantern 7',
 };
 const profile = { name: 'Dana Whitfield', badge: '4471', unit: 'Stalking Unit', agency: 'Northshire Police' };
 

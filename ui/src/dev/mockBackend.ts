@@ -60,6 +60,8 @@ export function installMockBackend(scenario: string): void {
     idleMinutes: 15,
     profile: null,
     unlockedByRecoveryKey: false,
+    training: false,
+    demoPassphrase: 'Practice harbour lantern 7',
   };
   let idleMinutes = 15;
   let failed = 0;

@@ -70,6 +70,9 @@ import type { PacketReport } from './bindings/PacketReport';
 import type { SignerInfoSummary } from './bindings/SignerInfoSummary';
 import type { Statute } from './bindings/Statute';
 import type { Agenda } from './bindings/Agenda';
+import type { Debrief } from './bindings/Debrief';
+import type { Presentation } from './bindings/Presentation';
+import type { ScenarioSummary } from './bindings/ScenarioSummary';
 import type { AppliedReview } from './bindings/AppliedReview';
 import type { Checklist } from './bindings/Checklist';
 import type { DecisionInput } from './bindings/DecisionInput';
@@ -243,6 +246,7 @@ const ERROR_KINDS: Record<ErrorKind, true> = {
   readOnlyCase: true,
   tampered: true,
   reviewRefused: true,
+  trainingSeparation: true,
   workspaceLocked: true,
   noWorkspace: true,
   workspaceExists: true,
@@ -828,6 +832,46 @@ export function addMinute(number: string, text: string, actions: string[]): Prom
 /** URL of the packet under review; `version` busts the cache when another packet is opened. */
 export function reviewPacketUrl(version: number): string {
   return `${schemeUrl(REVIEW_PACKET_PATH)}?v=${version}`;
+}
+
+// ---- training --------------------------------------------------------------
+
+export type { Debrief, Presentation, ScenarioSummary };
+export type { DebriefArea } from './bindings/DebriefArea';
+export type { DebriefLine } from './bindings/DebriefLine';
+export type { PresenterQuestion } from './bindings/PresenterQuestion';
+export type { PresenterStep } from './bindings/PresenterStep';
+
+/** Open (or make) the training workspace beside the real one; the window moves to it, unlocked. */
+export function openTrainingDemo(): Promise<AppStatus> {
+  return call('open_training_demo');
+}
+
+/** Lock the training workspace and return the window to the real one. */
+export function leaveTraining(): Promise<AppStatus> {
+  return call('leave_training');
+}
+
+export function trainingScenarios(): Promise<ScenarioSummary[]> {
+  return call('training_scenarios');
+}
+
+export function presentation(scenarioId: string): Promise<Presentation> {
+  return call('presentation', { scenarioId });
+}
+
+/** Put a scenario's case back to its start. */
+export function resetScenario(number: string): Promise<CaseSummary> {
+  return call('reset_scenario', { number });
+}
+
+export function debrief(number: string): Promise<Debrief> {
+  return call('debrief', { number });
+}
+
+/** Ask where to save (native dialog) and write the debrief PDF. null = dialog cancelled. */
+export function exportDebrief(number: string): Promise<string | null> {
+  return call('export_debrief', { number });
 }
 
 // ---- events ----------------------------------------------------------------

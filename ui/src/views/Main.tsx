@@ -25,6 +25,8 @@ import { formatDateTime } from '../lib/format';
 import { AgendaView } from './AgendaView';
 import { CaseView, type CaseTab } from './CaseView';
 import { PacketReviewView } from './PacketReviewView';
+import { PresenterView } from './PresenterView';
+import { TrainingView } from './TrainingView';
 import { DUE_TAB, DueListDialog } from './DueListDialog';
 import { EditCaseDialog } from './EditCaseDialog';
 import { HandoverDialog } from './HandoverDialog';
@@ -45,6 +47,10 @@ interface MainProps {
   onProfileChange(p: Profile): void;
   /** The workspace is locked (by the Lock button or found locked by a command). */
   onLocked(): void;
+  /** A training workspace (fictional cases). */
+  training?: boolean;
+  /** Lock the training workspace and go back to the real one. */
+  onLeaveTraining?(): void;
 }
 
 type DialogName = 'new' | 'settings' | 'receive' | 'edit' | 'handover' | 'due' | null;
@@ -59,7 +65,7 @@ export function failedAttemptsText(r: UnlockReport): string {
   return `${what} since you last unlocked Vigil.`;
 }
 
-export function Main({ session, onProfileChange, onLocked }: MainProps) {
+export function Main({ session, onProfileChange, onLocked, training = false, onLeaveTraining }: MainProps) {
   useActivityPing(true);
 
   const [cases, setCases] = useState<CaseSummary[] | null>(null);
@@ -84,6 +90,8 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
   const [picking, setPicking] = useState(false);
   const [reviewError, setReviewError] = useState<string | null>(null);
   const [agendaOpen, setAgendaOpen] = useState(false);
+  const [trainingOpen, setTrainingOpen] = useState(false);
+  const [presenting, setPresenting] = useState<string | null>(null);
   const openSeq = useRef(0);
   const dueSeq = useRef(0);
   const mainRef = useRef<HTMLElement>(null);
@@ -158,6 +166,7 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
   const openByNumber = useCallback(
     async (number: string, tab: CaseTab | null = null) => {
       setAgendaOpen(false);
+      setTrainingOpen(false);
       setReview((r) => {
         if (r)
           void Promise.resolve()
@@ -280,6 +289,11 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
               </span>
             ) : null}
           </button>
+          {training && onLeaveTraining ? (
+            <button type="button" id="leave-training" className="button button-header" onClick={onLeaveTraining}>
+              Leave training
+            </button>
+          ) : null}
           <button
             type="button"
             id="settings-button"
@@ -367,6 +381,20 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
             ) : null}
           </nav>
           <div className="sidebar-footer">
+            {training ? (
+              <button
+                type="button"
+                id="training-button"
+                className="button button-primary button-block"
+                onClick={() => {
+                  if (review) closeReview();
+                  setAgendaOpen(false);
+                  setTrainingOpen(true);
+                }}
+              >
+                Training scenarios
+              </button>
+            ) : null}
             <button
               type="button"
               id="review-packet-button"
@@ -461,6 +489,16 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
               onClose={closeReview}
               explain={explain}
             />
+          ) : trainingOpen ? (
+            <TrainingView
+              onPresent={setPresenting}
+              onOpenCase={(n) => {
+                setFilter('');
+                void openByNumber(n);
+              }}
+              onClose={() => setTrainingOpen(false)}
+              explain={explain}
+            />
           ) : agendaOpen ? (
             <AgendaView
               onOpenCase={(n) => {
@@ -517,6 +555,21 @@ export function Main({ session, onProfileChange, onLocked }: MainProps) {
         </main>
       </div>
 
+      {presenting ? (
+        <PresenterView
+          scenarioId={presenting}
+          onClose={() => setPresenting(null)}
+          onReset={(number) => {
+            void refreshList();
+            // The open case was replaced: show it afresh.
+            if (number === openNumber) {
+              setOpenNumber(null);
+              setDetail(null);
+            }
+          }}
+          explain={explain}
+        />
+      ) : null}
       {dialog === 'new' ? (
         <NewCaseDialog
           investigator={session.profile?.name ?? ''}

@@ -9,10 +9,25 @@ import { asCommandError, createWorkspace, type AppStatus, type Profile } from '.
 interface SetupProps {
   status: AppStatus;
   onCreated(recoveryKey: string, profile: Profile): void;
+  /** Open the training workspace instead (fictional cases for class). */
+  onOpenDemo?(): Promise<void>;
 }
 
 /** First start: the investigator's profile and the workspace passphrase. */
-export function Setup({ status, onCreated }: SetupProps) {
+export function Setup({ status, onCreated, onOpenDemo }: SetupProps) {
+  const [demoBusy, setDemoBusy] = useState(false);
+  const [demoError, setDemoError] = useState<string | null>(null);
+  const openDemo = async () => {
+    if (!onOpenDemo) return;
+    setDemoBusy(true);
+    setDemoError(null);
+    try {
+      await onOpenDemo();
+    } catch (e) {
+      setDemoError(asCommandError(e).message);
+      setDemoBusy(false);
+    }
+  };
   const [profile, setProfile] = useState<Profile>(EMPTY_PROFILE);
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -52,6 +67,29 @@ export function Setup({ status, onCreated }: SetupProps) {
       <main className="card card-wide" id="main-content">
         <p className="app-mark">Vigil</p>
         <h1>Set up Vigil on this computer</h1>
+        {onOpenDemo ? (
+          <aside className="demo-offer" aria-labelledby="demo-title">
+            <h2 id="demo-title">Teaching a class?</h2>
+            <p>
+              Open a separate training workspace with three fictional cases. It is marked TRAINING everywhere, and its
+              passphrase is <code className="mono" id="demo-passphrase">{status.demoPassphrase}</code> for everyone.
+            </p>
+            <button type="button" id="open-demo" className="button button-secondary" disabled={demoBusy} onClick={() => void openDemo()}>
+              {demoBusy ? (
+                <>
+                  <Spinner /> Opening the demo…
+                </>
+              ) : (
+                'Open a training demo'
+              )}
+            </button>
+            {demoError ? (
+              <p className="form-error" role="alert">
+                {demoError}
+              </p>
+            ) : null}
+          </aside>
+        ) : null}
         <p className="lead">
           Cases are stored encrypted in <code className="mono path">{status.workspaceDir}</code>
         </p>

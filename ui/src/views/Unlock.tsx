@@ -17,11 +17,13 @@ interface UnlockProps {
   agency?: string | null;
   /** Why the lock screen is shown, e.g. after an automatic lock. */
   notice?: string | null;
+  /** A training workspace: its printed passphrase, and the way back to the real one. */
+  training?: { passphrase: string; onLeave(): void } | null;
 }
 
 type Mode = 'passphrase' | 'recovery';
 
-export function Unlock({ onUnlocked, agency = null, notice = null }: UnlockProps) {
+export function Unlock({ onUnlocked, agency = null, notice = null, training = null }: UnlockProps) {
   const [mode, setMode] = useState<Mode>('passphrase');
   const [passphrase, setPassphrase] = useState('');
   const [recoveryKey, setRecoveryKey] = useState('');
@@ -113,6 +115,20 @@ export function Unlock({ onUnlocked, agency = null, notice = null }: UnlockProps
             : 'Enter the recovery key you stored when Vigil was set up.'}
         </p>
         {notice ? <Banner tone="info">{notice}</Banner> : null}
+        {training ? (
+          <Banner
+            tone="warning"
+            id="training-unlock"
+            title="Training workspace"
+            actions={
+              <button type="button" className="button button-secondary button-small" id="leave-training-locked" onClick={training.onLeave}>
+                Back to my own workspace
+              </button>
+            }
+          >
+            Fictional cases for class. The passphrase is <code className="mono">{training.passphrase}</code>.
+          </Banner>
+        ) : null}
         <form className="form" onSubmit={submit} aria-busy={busy ? 'true' : undefined}>
           {mode === 'passphrase' ? (
             <div className="field">

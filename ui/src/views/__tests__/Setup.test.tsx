@@ -18,6 +18,8 @@ const status: commands.AppStatus = {
   idleMinutes: 15,
   profile: null,
   unlockedByRecoveryKey: false,
+  training: false,
+  demoPassphrase: 'Practice harbour lantern 7',
 };
 
 // Stand-in for the backend's rules: long enough = acceptable.
