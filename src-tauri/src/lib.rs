@@ -35,7 +35,9 @@ pub fn workspace_dir_from(args: impl IntoIterator<Item = String>) -> PathBuf {
 /// Registers state, plugins and commands on a builder (also used by tests
 /// with the mock runtime).
 pub fn builder<R: tauri::Runtime>(b: tauri::Builder<R>, dir: PathBuf) -> tauri::Builder<R> {
-    use commands::{case, evidence, incident, management, packet, people, review, training, workspace};
+    use commands::{
+        case, evidence, incident, management, packet, people, review, training, workspace,
+    };
     b.manage(state::AppState::new(dir))
         .register_asynchronous_uri_scheme_protocol(preview::SCHEME, preview::protocol)
         .on_window_event(on_window_event)

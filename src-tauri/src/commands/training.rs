@@ -15,7 +15,10 @@ use vigil::training::{self, Debrief, Presentation, ScenarioSummary};
 /// Opens the training workspace beside the real one (making it, with every
 /// scenario, the first time) and moves this window to it.
 #[tauri::command(async)]
-pub fn open_training_demo<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> CmdResult<AppStatus> {
+pub fn open_training_demo<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> CmdResult<AppStatus> {
     let here = state.dir();
     let dir = if training::is_training_dir(&here) {
         here
@@ -25,7 +28,9 @@ pub fn open_training_demo<R: Runtime>(app: AppHandle<R>, state: State<'_, AppSta
     state.lock();
     let kdf = KdfParams::calibrate(Duration::from_millis(250))?;
     let ws = training::create_demo(&dir, kdf)?;
-    state.idle_minutes.store(ws.settings()?.idle_minutes, Ordering::Relaxed);
+    state
+        .idle_minutes
+        .store(ws.settings()?.idle_minutes, Ordering::Relaxed);
     state.set_dir(dir);
     state.set(ws);
     set_title(&app, true);
@@ -78,7 +83,10 @@ pub fn export_debrief<R: Runtime>(
         .dialog()
         .file()
         .set_title("Save the debrief")
-        .set_file_name(format!("{}-debrief.pdf", vigil::case::file_name_for(&number).trim_end_matches(".vigil")))
+        .set_file_name(format!(
+            "{}-debrief.pdf",
+            vigil::case::file_name_for(&number).trim_end_matches(".vigil")
+        ))
         .add_filter("PDF", &["pdf"])
         .blocking_save_file();
     let Some(path) = picked else { return Ok(None) };
