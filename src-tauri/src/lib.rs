@@ -144,6 +144,7 @@ pub fn builder<R: tauri::Runtime>(b: tauri::Builder<R>, dir: PathBuf) -> tauri::
             training::presentation,
             training::reset_scenario,
             training::debrief,
+            training::victim_script,
             training::export_debrief,
         ])
 }

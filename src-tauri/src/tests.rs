@@ -185,6 +185,7 @@ fn export_typescript_bindings() {
         vigil::review::Checklist,
         vigil::review::ChecklistItem,
         vigil::training::ScenarioSummary,
+        vigil::training::ScriptedAnswer,
         vigil::training::PresenterQuestion,
         vigil::training::PresenterStep,
         vigil::training::Presentation,

@@ -331,6 +331,15 @@ impl UnlockedWorkspace {
         Ok(mark.filter(|s| !s.is_empty()))
     }
 
+    /// The victim's scripted answers for a scenario's case, for a trainee
+    /// who asks the question on their own laptop (empty for any other case).
+    pub fn victim_script(&mut self, number: &str) -> Result<Vec<ScriptedAnswer>> {
+        match self.case_scenario(number)? {
+            Some(id) => Ok(self.scenario(&id)?.answers),
+            None => Ok(Vec::new()),
+        }
+    }
+
     fn require_training(&self) -> Result<()> {
         if self.is_training() {
             Ok(())

@@ -67,4 +67,15 @@ test('a class opens the demo, walks the presenter view, resets it and reads a de
   assert.match(text, /Missed/);
   assert.match(text, /Why it matters/);
   await s.screenshot(SHOTS, 't05-debrief');
+
+  // On a trainee's laptop: the victim answers a protocol question only when asked.
+  await s.click('[data-scenario="first-call"] [data-action="open-case"]');
+  await s.until('the case', async () => (await s.text('#case-heading').catch(() => '')).includes('TRN-1'), 20000);
+  await s.click('#tab-protocol');
+  await s.until('the ask button', () => s.exists('.ask-victim[data-item="victimSafeNow"] button'), 20000);
+  assert.equal(await s.exists('.ask-victim-says'), false);
+  await s.click('.ask-victim[data-item="victimSafeNow"] button');
+  await s.until('the answer', () => s.exists('.ask-victim-says'), 10000);
+  assert.match(await s.text('.ask-victim[data-item="victimSafeNow"]'), /The victim says:/);
+  await s.screenshot(SHOTS, 't06-ask-the-victim');
 });

@@ -65,6 +65,12 @@ pub fn reset_scenario(state: State<'_, AppState>, number: String) -> CmdResult<C
     state.with(|ws| Ok(ws.reset_scenario(&number)?))
 }
 
+/// The victim's scripted answers for a scenario's case (empty otherwise).
+#[tauri::command(async)]
+pub fn victim_script(state: State<'_, AppState>, number: String) -> CmdResult<Vec<training::ScriptedAnswer>> {
+    state.with(|ws| Ok(ws.victim_script(&number)?))
+}
+
 /// A trainee's case against the answer key.
 #[tauri::command(async)]
 pub fn debrief(state: State<'_, AppState>, number: String) -> CmdResult<Debrief> {

@@ -841,6 +841,8 @@ export type { DebriefArea } from './bindings/DebriefArea';
 export type { DebriefLine } from './bindings/DebriefLine';
 export type { PresenterQuestion } from './bindings/PresenterQuestion';
 export type { PresenterStep } from './bindings/PresenterStep';
+import type { ScriptedAnswer } from './bindings/ScriptedAnswer';
+export type { ScriptedAnswer };
 
 /** Open (or make) the training workspace beside the real one; the window moves to it, unlocked. */
 export function openTrainingDemo(): Promise<AppStatus> {
@@ -863,6 +865,11 @@ export function presentation(scenarioId: string): Promise<Presentation> {
 /** Put a scenario's case back to its start. */
 export function resetScenario(number: string): Promise<CaseSummary> {
   return call('reset_scenario', { number });
+}
+
+/** The victim's scripted answers for a scenario's case (empty for any other case). */
+export function victimScript(number: string): Promise<ScriptedAnswer[]> {
+  return call('victim_script', { number });
 }
 
 export function debrief(number: string): Promise<Debrief> {

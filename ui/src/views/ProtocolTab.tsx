@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Banner } from '../components/Banner';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { AskVictim } from '../components/AskVictim';
 import { ProtocolItemField, type RecordRequest } from '../components/ProtocolItemField';
+import { ReviewNotesFor } from '../components/ReviewNotes';
 import { Spinner } from '../components/Spinner';
 import {
   answerItem,
@@ -13,7 +15,9 @@ import {
   listPlan,
   riskHistory,
   upgradeProtocol,
+  victimScript,
   type AnswerInput,
+  type ScriptedAnswer,
   type Exhibit,
   type ExhibitRow,
   type Incident,
@@ -169,6 +173,7 @@ export function ProtocolTab({
   const [records, setRecords] = useState<Records>({ orders: [], legal: [], plan: [], risks: [] });
   const [chips, setChips] = useState<Map<string, IncidentChip>>(() => new Map());
   const [exhibits, setExhibits] = useState<ExhibitRow[] | null>(null);
+  const [script, setScript] = useState<Map<string, ScriptedAnswer>>(() => new Map());
   const mainRef = useRef<HTMLDivElement>(null);
   const navRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -182,6 +187,22 @@ export function ProtocolTab({
   const steps = useMemo(() => (protocolDef ? flattenSteps(protocolDef) : []), [protocolDef]);
   const answers = useMemo(() => answersById(answerList ?? []), [answerList]);
   const current = steps.find((s) => s.step.id === stepId) ?? steps[0] ?? null;
+
+  // A training scenario's case: the victim's scripted answers, shown as asked.
+  useEffect(() => {
+    let live = true;
+    Promise.resolve()
+      .then(() => victimScript(number))
+      .then((list) => {
+        if (live && Array.isArray(list)) setScript(new Map(list.map((a) => [a.item, a])));
+      })
+      .catch(() => {
+        /* not a training case */
+      });
+    return () => {
+      live = false;
+    };
+  }, [number]);
 
   // Load the protocol; open on the suggested next step.
   useEffect(() => {
@@ -641,18 +662,21 @@ export function ProtocolTab({
             <div className="protocol-items">
               {step.items.length === 0 ? <p className="muted">This step has nothing to answer.</p> : null}
               {step.items.map((item) => (
-                <ProtocolItemField
-                  key={`${item.id}@${protocol.version}`}
-                  item={item}
-                  answer={answers.get(item.id)}
-                  readOnly={readOnly}
-                  people={people ?? []}
-                  exhibits={exhibits}
-                  describe={describe}
-                  onSave={save}
-                  onRequest={setRequest}
-                  explain={explain}
-                />
+                <div key={`${item.id}@${protocol.version}`} className="protocol-item-wrap">
+                  <ProtocolItemField
+                    item={item}
+                    answer={answers.get(item.id)}
+                    readOnly={readOnly}
+                    people={people ?? []}
+                    exhibits={exhibits}
+                    describe={describe}
+                    onSave={save}
+                    onRequest={setRequest}
+                    explain={explain}
+                  />
+                  <AskVictim answer={script.get(item.id)} />
+                  <ReviewNotesFor kind="item" targets={[item.id]} />
+                </div>
               ))}
             </div>
             <div className="wizard-nav">
