@@ -318,3 +318,46 @@ fn a_reset_puts_the_scenario_back_to_its_start() {
         start
     );
 }
+
+#[test]
+fn the_victims_log_waits_beside_the_workspace_and_its_import_counts_in_the_debrief() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut ws = demo(&tmp.path().join("training"));
+    let s = ws
+        .scenario_summaries()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.log_path.is_some())
+        .expect("a scenario with a victim's log");
+    let path = std::path::PathBuf::from(s.log_path.clone().unwrap());
+    assert!(path.starts_with(ws.dir()), "{}", path.display());
+    let count_found = |ws: &mut UnlockedWorkspace| {
+        ws.debrief(&s.case_number)
+            .unwrap()
+            .areas
+            .iter()
+            .find(|a| a.key == "incidents")
+            .unwrap()
+            .found
+    };
+    let before = count_found(&mut ws);
+    let file = vigil::import::ImportFile::read(&path).unwrap();
+    let r = ws
+        .import_incidents(&s.case_number, &file, None, None)
+        .unwrap();
+    assert!(r.imported >= 2, "{r:?}");
+    let after = count_found(&mut ws);
+    assert!(after >= before + 2, "before {before}, after {after}");
+
+    // A log that would not import is refused when the scenario is checked.
+    let text = vigil::training::scenario::SHIPPED
+        .iter()
+        .find(|(_, t)| t.contains("[log]"))
+        .unwrap()
+        .1;
+    let broken = text.replacen(",showingUp,", ",notACategory,", 1);
+    match training::validate_with_defaults(&broken, "log.toml") {
+        Err(Error::BadDefinition { field, .. }) => assert_eq!(field, "log.text"),
+        other => panic!("{other:?}"),
+    }
+}

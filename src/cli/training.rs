@@ -75,6 +75,11 @@ pub fn demo(dir: &Path, scenario: Option<&str>) -> anyhow::Result<()> {
             }
         );
     }
+    for s in ws.scenario_summaries()? {
+        if let Some(p) = &s.log_path {
+            outln!("  {}: the victim's own log to import is {p}", s.case_number);
+        }
+    }
     outln!(
         "Open it: vigil-desktop --workspace {}   or: vigil --workspace {} case list",
         dir.display(),
@@ -133,8 +138,7 @@ fn print_debrief(d: &Debrief) {
 pub fn run(ws: &mut UnlockedWorkspace, c: &TrainingCommand) -> anyhow::Result<()> {
     match c {
         TrainingCommand::List { json } => {
-            let list: Vec<training::ScenarioSummary> =
-                ws.training_scenarios()?.iter().map(Into::into).collect();
+            let list = ws.scenario_summaries()?;
             if *json {
                 crate::print_json(&list)?;
             } else {
@@ -146,6 +150,9 @@ pub fn run(ws: &mut UnlockedWorkspace, c: &TrainingCommand) -> anyhow::Result<()
                         s.title,
                         s.case_number
                     );
+                    if let Some(p) = &s.log_path {
+                        outln!("{:<24} victim's log to import: {p}", "");
+                    }
                 }
             }
         }

@@ -127,7 +127,12 @@ pub struct ScenarioSummary {
     pub summary: String,
     /// Learning objectives.
     pub objectives: Vec<String>,
+    /// Where the victim's own log waits to be imported, if the scenario has one.
+    pub log_path: Option<String>,
 }
+
+/// The folder of a training workspace where victims' logs are put for import.
+pub const LOG_DIR: &str = "victim-logs";
 
 impl From<&Scenario> for ScenarioSummary {
     fn from(s: &Scenario) -> Self {
@@ -139,6 +144,7 @@ impl From<&Scenario> for ScenarioSummary {
             fictional: s.fictional.clone(),
             summary: s.summary.clone(),
             objectives: s.objectives.clone(),
+            log_path: None,
         }
     }
 }
@@ -313,6 +319,24 @@ impl UnlockedWorkspace {
             .collect()
     }
 
+    /// The scenarios as listed, with where each victim's log waits.
+    pub fn scenario_summaries(&self) -> Result<Vec<ScenarioSummary>> {
+        Ok(self
+            .training_scenarios()?
+            .iter()
+            .map(|s| self.summary_of_scenario(s))
+            .collect())
+    }
+
+    fn summary_of_scenario(&self, s: &Scenario) -> ScenarioSummary {
+        let mut out = ScenarioSummary::from(s);
+        out.log_path = s
+            .log
+            .as_ref()
+            .map(|(name, _)| self.dir().join(LOG_DIR).join(name).display().to_string());
+        out
+    }
+
     /// One scenario by id.
     pub fn scenario(&self, id: &str) -> Result<Scenario> {
         self.training_scenarios()?
@@ -373,6 +397,13 @@ impl UnlockedWorkspace {
         }
         for i in s.incidents.iter().filter(|i| i.recorded) {
             self.add_scenario_incident(&s, i, &ids)?;
+        }
+        // The victim's own log, for the trainee to import (fictional data,
+        // so a plain file beside the workspace is fine).
+        if let Some((name, text)) = &s.log {
+            let dir = self.dir().join(LOG_DIR);
+            std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+            fsutil::write_atomic(&dir.join(name), text.as_bytes())?;
         }
         Ok(summary)
     }
@@ -459,7 +490,7 @@ impl UnlockedWorkspace {
             }
         }
         Ok(Presentation {
-            scenario: (&s).into(),
+            scenario: self.summary_of_scenario(&s),
             steps,
         })
     }
@@ -583,7 +614,7 @@ impl UnlockedWorkspace {
         let total: u32 = areas.iter().map(|a| a.total).sum();
         Ok(Debrief {
             case_number: number.to_string(),
-            scenario: (&s).into(),
+            scenario: self.summary_of_scenario(&s),
             percent: (found * 100).checked_div(total).unwrap_or(100),
             found,
             total,

@@ -152,6 +152,8 @@ pub struct Scenario {
     pub key: AnswerKey,
     /// Teaching points by step.
     pub teaching: Vec<TeachingPoints>,
+    /// The victim's own log for the trainee to import: (file name, CSV).
+    pub log: Option<(String, String)>,
 }
 
 /// Stages a scenario may start at.
@@ -179,6 +181,15 @@ struct Raw {
     key: RawKey,
     #[serde(default)]
     teaching: Vec<RawTeaching>,
+    #[serde(default)]
+    log: Option<RawLog>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLog {
+    file_name: Spanned<String>,
+    text: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -689,7 +700,43 @@ impl Scenario {
             });
         }
 
+        let log = match &raw.log {
+            None => None,
+            Some(l) => {
+                let name = l.file_name.get_ref().trim();
+                let ok_name = name.ends_with(".csv")
+                    && name.len() <= 80
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+                if !ok_name {
+                    return Err(bad(
+                        l.file_name.span().start,
+                        "log.file_name",
+                        "a plain .csv file name (letters, digits, - _ .)".into(),
+                    ));
+                }
+                // The log must import cleanly: the trainee's import is the exercise.
+                let file = crate::import::ImportFile::from_text(name, l.text.get_ref());
+                let preview = crate::import::preview(&file, None, cx.taxonomy, Some(tz_name))
+                    .map_err(|e| bad(l.text.span().start, "log.text", e.to_string()))?;
+                if let Some(r) = preview.rows.iter().find(|r| !r.problems.is_empty()) {
+                    return Err(bad(
+                        l.text.span().start,
+                        "log.text",
+                        format!(
+                            "row {} of the log would not import: {}",
+                            r.line,
+                            r.problems.join("; ")
+                        ),
+                    ));
+                }
+                Some((name.to_string(), l.text.get_ref().clone()))
+            }
+        };
+
         Ok(Scenario {
+            log,
             id: raw.id.get_ref().clone(),
             version: raw.version,
             title,

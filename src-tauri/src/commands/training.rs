@@ -50,7 +50,7 @@ pub fn leave_training<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>)
 /// The scenarios, each with its case number.
 #[tauri::command(async)]
 pub fn training_scenarios(state: State<'_, AppState>) -> CmdResult<Vec<ScenarioSummary>> {
-    state.with(|ws| Ok(ws.training_scenarios()?.iter().map(Into::into).collect()))
+    state.with(|ws| Ok(ws.scenario_summaries()?))
 }
 
 /// The presenter's walk through a scenario.
@@ -67,7 +67,10 @@ pub fn reset_scenario(state: State<'_, AppState>, number: String) -> CmdResult<C
 
 /// The victim's scripted answers for a scenario's case (empty otherwise).
 #[tauri::command(async)]
-pub fn victim_script(state: State<'_, AppState>, number: String) -> CmdResult<Vec<training::ScriptedAnswer>> {
+pub fn victim_script(
+    state: State<'_, AppState>,
+    number: String,
+) -> CmdResult<Vec<training::ScriptedAnswer>> {
     state.with(|ws| Ok(ws.victim_script(&number)?))
 }
 

@@ -124,6 +124,12 @@ export function TrainingView({ onPresent, onOpenCase, onClose, explain }: Traini
             </div>
             <p>{s.summary}</p>
             <p className="muted">{s.fictional}</p>
+            {s.logPath ? (
+              <p className="scenario-log">
+                The victim's own log, to import on the case's Timeline tab (Import log…):{' '}
+                <code className="mono path">{s.logPath}</code>
+              </p>
+            ) : null}
             <div className="toolbar">
               <button type="button" className="button button-primary" data-action="present" onClick={() => onPresent(s.id)}>
                 Present

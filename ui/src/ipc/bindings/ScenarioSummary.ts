@@ -31,4 +31,8 @@ summary: string,
 /**
  * Learning objectives.
  */
-objectives: Array<string>, };
+objectives: Array<string>, 
+/**
+ * Where the victim's own log waits to be imported, if the scenario has one.
+ */
+logPath: string | null, };
