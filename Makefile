@@ -13,7 +13,7 @@ APT_BUILD := build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev li
 APT_TEST  := webkit2gtk-driver xvfb xauth poppler-utils qpdf imagemagick fonts-dejavu-core xdotool time dbus-daemon dbus-bin
 APP := target/debug/vigil-desktop
 
-.PHONY: help run test setup system-packages tools ui-deps ui build bench bench-ui crash-trials mutation-trials \
+.PHONY: help run test setup system-packages tools fuzz-tools fuzz test-fuzz ui-deps ui build bench bench-ui crash-trials mutation-trials \
         check-core-boundary check-format lint test-rust check-bindings test-ui test-e2e
 
 help:
@@ -21,6 +21,8 @@ help:
 	@echo "make test   set up and run every test (lint, core, shell, UI, end-to-end)"
 	@echo "make bench  print unlock, open, SQLCipher-overhead, evidence-ingest and packet figures"
 	@echo "make bench-ui  time the real window on a 10,000-incident case (release build, Xvfb)"
+	@echo "make fuzz   fuzz every parser of outside input (FUZZ_SECONDS per target, nightly + cargo-fuzz)"
+	@echo "make dist   build the Debian package (desktop app + vigil CLI)"
 
 ## Setup ---------------------------------------------------------------------
 
@@ -40,6 +42,11 @@ system-packages:
 
 tools:
 	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version '^2'
+
+# Coverage-guided fuzzing needs the nightly toolchain and cargo-fuzz.
+fuzz-tools:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
 ui-deps: ui/node_modules/.package-lock.json
 
@@ -70,6 +77,11 @@ crash-trials: setup
 mutation-trials: setup
 	VIGIL_MUTATIONS=143 cargo test --test integration mutation -- --nocapture
 
+# Every parser of outside input, fuzzed FUZZ_SECONDS per target (default 300).
+FUZZ_SECONDS ?= 300
+fuzz: setup fuzz-tools
+	fuzz/run.sh $(FUZZ_SECONDS)
+
 # The real window at 10,000 incidents: release build, Xvfb, WebDriver; prints figures.
 bench-ui: setup ui tools
 	cargo build --release --workspace
@@ -77,7 +89,7 @@ bench-ui: setup ui tools
 
 ## Tests -----------------------------------------------------------------------
 
-test: setup ui check-core-boundary check-format lint test-rust check-bindings test-ui test-e2e
+test: setup ui check-core-boundary check-format lint test-rust check-bindings test-ui test-fuzz test-e2e
 	@echo "All checks passed."
 
 # Architecture invariant: the core package does not depend on Tauri.
@@ -105,6 +117,10 @@ check-bindings:
 
 test-ui: ui-deps
 	cd ui && npm test
+
+# A short coverage-guided run of every fuzz target (about a minute in all).
+test-fuzz: fuzz-tools
+	fuzz/run.sh 5
 
 test-e2e: build tools
 	tests/e2e/run.sh $(APP)

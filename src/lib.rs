@@ -23,6 +23,7 @@ pub use casework::{ExportFormat, ExportReport};
 mod error;
 pub mod evidence;
 mod fsutil;
+pub mod fuzzing;
 pub mod import;
 pub mod incident;
 pub mod management;

@@ -138,9 +138,18 @@ impl RiskCatalog {
         let mut seen = HashSet::new();
         for f in &c.factors {
             if !seen.insert(f.id.clone()) {
+                // The line of the id's second appearance.
+                let quoted = format!("\"{}\"", f.id);
+                let line = text
+                    .lines()
+                    .enumerate()
+                    .filter(|(_, l)| l.trim_start().starts_with("id") && l.contains(&quoted))
+                    .nth(1)
+                    .map(|(i, _)| i + 1)
+                    .unwrap_or(1);
                 return Err(Error::BadDefinition {
                     file: file.into(),
-                    line: 0,
+                    line,
                     field: "factor.id".into(),
                     reason: format!("{} is used twice", f.id),
                 });
@@ -329,6 +338,34 @@ pub fn changes(older: &RiskAssessment, newer: &RiskAssessment) -> Vec<FactorChan
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_factor_id_used_twice_is_named_on_its_second_line() {
+        // Found by fuzzing: this error said line 0.
+        let text = DEFAULT_TOML.replacen("id = \"threats\"", "id = \"priorIntimate\"", 1);
+        match RiskCatalog::parse(&text, "f.toml") {
+            Err(Error::BadDefinition { line, field, .. }) => {
+                assert_eq!(field, "factor.id");
+                let expect = text
+                    .lines()
+                    .position(|l| {
+                        l.contains("id = \"priorIntimate\"") && l.trim_start().starts_with("id")
+                    })
+                    .unwrap();
+                let second = text
+                    .lines()
+                    .enumerate()
+                    .filter(|(_, l)| l.trim_start().starts_with("id = \"priorIntimate\""))
+                    .nth(1)
+                    .unwrap()
+                    .0;
+                assert!(line > expect);
+                assert_eq!(line, second + 1);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
     use super::*;
 
     #[test]

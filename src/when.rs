@@ -191,7 +191,10 @@ fn parse_time(s: &str) -> Option<NaiveTime> {
     };
     let parts: Vec<&str> = body.split(':').collect();
     let (h, m, sec) = match parts.as_slice() {
-        [h] if h.len() == 4 && pm.is_none() => (h[..2].parse().ok()?, h[2..].parse().ok()?, 0),
+        // "2130". Found by fuzzing: four bytes are not four digits ("pΥ").
+        [h] if h.len() == 4 && h.bytes().all(|b| b.is_ascii_digit()) && pm.is_none() => {
+            (h[..2].parse().ok()?, h[2..].parse().ok()?, 0)
+        }
         [h] => (h.parse::<u32>().ok()?, 0, 0),
         [h, m] => (h.parse().ok()?, m.parse().ok()?, 0),
         [h, m, s] => (h.parse().ok()?, m.parse().ok()?, s.parse().ok()?),
@@ -347,6 +350,16 @@ fn tokenize(text: &str) -> Vec<String> {
 }
 
 fn parse_local(text: &str) -> Result<Local, String> {
+    let l = parse_local_any_year(text)?;
+    // Found by fuzzing: "-22-4-4" read as the year 22 BC.
+    use chrono::Datelike;
+    if l.first.year() < 1900 || l.last.year() > 2200 {
+        return Err("give a year between 1900 and 2200".into());
+    }
+    Ok(l)
+}
+
+fn parse_local_any_year(text: &str) -> Result<Local, String> {
     let lowered = text.trim().to_ascii_lowercase();
     if lowered.is_empty() {
         return Err("enter when it happened, e.g. 3/14/2026 9:30 pm, 3/14/2026, March 2026 or early March 2026".into());
@@ -564,6 +577,22 @@ pub fn local_date(utc: &str, tz: &str) -> Option<NaiveDate> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn years_far_out_of_range_are_refused() {
+        // Found by fuzzing: a leading minus made a year BC.
+        assert!(parse("-22-4-4", Some("UTC")).is_err());
+        assert!(parse("3/14/1850", Some("UTC")).is_err());
+        assert!(parse("3/14/2026", Some("UTC")).is_ok());
+    }
+
+    #[test]
+    fn a_four_byte_time_that_is_not_four_digits_is_refused_not_a_panic() {
+        // Found by fuzzing: slicing "pΥ" inside the Greek letter panicked.
+        assert!(parse("4/1/21 p\u{3a5} 0", Some("UTC")).is_err());
+        assert!(parse("3/14/2026 2130", Some("UTC")).is_ok());
+    }
+
     use super::*;
 
     fn p(s: &str) -> When {

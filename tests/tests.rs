@@ -16,6 +16,8 @@ mod cli;
 mod crash;
 /// The evidence register: exhibits, attachments, custody, verify.
 mod evidence;
+/// Every parser of outside input on its fuzz corpus, regressions and mutations.
+mod fuzz;
 /// Seal and receive.
 mod handover;
 /// Import of victims' logs and export of the chronology.
@@ -32,6 +34,8 @@ mod mutation;
 mod packet;
 /// People and identifiers.
 mod people;
+/// Round trips of the formats Vigil writes (proptest).
+mod props;
 /// Rebuilding the register, adopting case files, rotating the workspace key.
 mod repair;
 /// Supervisor review: trusted signers, review files, apply, agenda.

@@ -257,7 +257,19 @@ fn read_keyring(dir: &Path) -> Result<Keyring> {
         }
         Err(e) => return Err(Error::io(&path, e)),
     };
-    let k: Keyring = serde_json::from_slice(&bytes).map_err(|e| Error::BadKeyring {
+    parse_keyring(&path, &bytes)
+}
+
+/// Checks a key file's bytes (format, version, checksum) the way unlocking
+/// does, without a passphrase: for the fuzz target.
+pub(crate) fn check_keyring_bytes(bytes: &[u8]) -> Result<()> {
+    parse_keyring(Path::new(KEYRING_FILE), bytes).map(|_| ())
+}
+
+/// Reads a key file's bytes: its format, version and checksum.
+fn parse_keyring(path: &Path, bytes: &[u8]) -> Result<Keyring> {
+    let path = path.to_path_buf();
+    let k: Keyring = serde_json::from_slice(bytes).map_err(|e| Error::BadKeyring {
         path: path.clone(),
         detail: format!("line {}", e.line()),
     })?;
