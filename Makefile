@@ -13,7 +13,7 @@ APT_BUILD := build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev li
 APT_TEST  := webkit2gtk-driver xvfb xauth poppler-utils qpdf imagemagick fonts-dejavu-core xdotool time dbus-daemon dbus-bin
 APP := target/debug/vigil-desktop
 
-.PHONY: help run test setup system-packages tools fuzz-tools fuzz test-fuzz ui-deps ui build bench bench-ui crash-trials mutation-trials \
+.PHONY: help run test setup system-packages tools fuzz-tools fuzz test-fuzz dist test-dist ui-deps ui build bench bench-ui crash-trials mutation-trials \
         check-core-boundary check-format lint test-rust check-bindings test-ui test-e2e
 
 help:
@@ -77,6 +77,14 @@ crash-trials: setup
 mutation-trials: setup
 	VIGIL_MUTATIONS=143 cargo test --test integration mutation -- --nocapture
 
+# The Debian package (Tauri's bundler from npm, prebuilt): the desktop app,
+# the `vigil` CLI in /usr/bin, a desktop entry and icons.
+DEB = target/release/bundle/deb/Vigil_0.1.0_amd64.deb
+dist: setup ui
+	cargo build --release -p vigil
+	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb
+	@echo "package: $(DEB) ($$(du -h $(DEB) | cut -f1))"
+
 # Every parser of outside input, fuzzed FUZZ_SECONDS per target (default 300).
 FUZZ_SECONDS ?= 300
 fuzz: setup fuzz-tools
@@ -89,7 +97,7 @@ bench-ui: setup ui tools
 
 ## Tests -----------------------------------------------------------------------
 
-test: setup ui check-core-boundary check-format lint test-rust check-bindings test-ui test-fuzz test-e2e
+test: setup ui check-core-boundary check-format lint test-rust check-bindings test-ui test-fuzz test-e2e test-dist
 	@echo "All checks passed."
 
 # Architecture invariant: the core package does not depend on Tauri.
@@ -121,6 +129,10 @@ test-ui: ui-deps
 # A short coverage-guided run of every fuzz target (about a minute in all).
 test-fuzz: fuzz-tools
 	fuzz/run.sh 5
+
+# Install the package with dpkg, run the CLI and the installed app, remove it.
+test-dist: dist
+	tests/dist/install.sh $(DEB)
 
 test-e2e: build tools
 	tests/e2e/run.sh $(APP)
