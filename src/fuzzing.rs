@@ -130,8 +130,11 @@ fn tempfile_dir() -> std::io::Result<std::path::PathBuf> {
     Ok(d)
 }
 
+/// One fuzz target: its name and its entry point.
+pub type Target = (&'static str, fn(&[u8]));
+
 /// Every target by name, for the regression test that replays the corpus.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[Target] = &[
     ("victim_log", victim_log),
     ("when", when),
     ("protocol", protocol),
