@@ -19,6 +19,7 @@ pub mod case;
 mod casemgmt;
 mod casework;
 pub mod crypto;
+mod definition;
 pub use casework::{ExportFormat, ExportReport};
 mod error;
 pub mod evidence;

@@ -308,15 +308,7 @@ struct Raw {
     stage: Vec<RawStage>,
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
-}
-
-fn valid_id(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
+use crate::definition::valid_id;
 
 impl Protocol {
     /// The default protocol.
@@ -326,19 +318,9 @@ impl Protocol {
 
     /// Parses and checks a definition; `file` names it in errors.
     pub fn parse(text: &str, file: &str) -> Result<Protocol> {
-        let bad = |offset: usize, field: &str, reason: String| Error::BadDefinition {
-            file: file.to_string(),
-            line: line_of(text, offset),
-            field: field.to_string(),
-            reason,
-        };
-        let raw: Raw = toml::from_str(text).map_err(|e| {
-            bad(
-                e.span().map(|s| s.start).unwrap_or(0),
-                "",
-                e.message().to_string(),
-            )
-        })?;
+        let src = crate::definition::Source { text, file };
+        let bad = |offset: usize, field: &str, reason: String| src.bad(offset, field, reason);
+        let raw: Raw = src.toml()?;
         if !valid_id(&raw.id) {
             return Err(bad(0, "id", "use letters, digits, - and _".into()));
         }

@@ -3,7 +3,7 @@
 //! Shipped as `assets/taxonomy/default.toml`; an agency can load its own.
 //! A malformed file is refused naming the file, line and field.
 
-use crate::{Error, Result};
+use crate::Result;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -94,15 +94,7 @@ struct Raw {
 /// The taxonomy shipped with Vigil.
 pub const DEFAULT_TOML: &str = include_str!("../assets/taxonomy/default.toml");
 
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
-}
-
-fn valid_id(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
+use crate::definition::valid_id;
 
 impl Taxonomy {
     /// The default taxonomy.
@@ -121,16 +113,9 @@ impl Taxonomy {
 
     /// Parses and checks a taxonomy file; `file` names it in errors.
     pub fn parse(text: &str, file: &str) -> Result<Taxonomy> {
-        let bad = |offset: usize, field: &str, reason: String| Error::BadDefinition {
-            file: file.to_string(),
-            line: line_of(text, offset),
-            field: field.to_string(),
-            reason,
-        };
-        let raw: Raw = toml::from_str(text).map_err(|e| {
-            let offset = e.span().map(|s| s.start).unwrap_or(0);
-            bad(offset, "", e.message().to_string())
-        })?;
+        let src = crate::definition::Source { text, file };
+        let bad = |offset: usize, field: &str, reason: String| src.bad(offset, field, reason);
+        let raw: Raw = src.toml()?;
         if raw.group.is_empty() {
             return Err(bad(0, "group", "define at least one [[group]]".into()));
         }
@@ -244,6 +229,7 @@ impl Taxonomy {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
 
     #[test]
     fn the_shipped_taxonomy_loads_with_all_slii_groups() {

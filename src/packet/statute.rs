@@ -3,7 +3,7 @@
 //! refused naming file, line and field.
 
 use crate::person::word_enum;
-use crate::{Error, Result};
+use crate::Result;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -129,26 +129,12 @@ struct Raw {
     aggravator: Vec<RawElement>,
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
-}
-
 impl Statute {
     /// Parses and checks a profile; `file` names it in errors.
     pub fn parse(text: &str, file: &str) -> Result<Statute> {
-        let bad = |offset: usize, field: &str, reason: String| Error::BadDefinition {
-            file: file.to_string(),
-            line: line_of(text, offset),
-            field: field.to_string(),
-            reason,
-        };
-        let raw: Raw = toml::from_str(text).map_err(|e| {
-            bad(
-                e.span().map(|s| s.start).unwrap_or(0),
-                "",
-                e.message().to_string(),
-            )
-        })?;
+        let src = crate::definition::Source { text, file };
+        let bad = |offset: usize, field: &str, reason: String| src.bad(offset, field, reason);
+        let raw: Raw = src.toml()?;
         let id_ok = |s: &str| {
             s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
                 && s.len() <= 64
@@ -233,6 +219,7 @@ impl Statute {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
 
     #[test]
     fn every_shipped_profile_parses() {

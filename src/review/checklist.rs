@@ -1,7 +1,7 @@
 //! The supervisor's review checklist: agency-editable data, checked like a
 //! protocol (file, line and field named on any mistake).
 
-use crate::{Error, Result};
+use crate::Result;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -55,15 +55,8 @@ struct RawItem {
     help: String,
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
-}
-
 fn valid_id(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && s.len() <= 64
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    s.len() <= 64 && crate::definition::valid_id(s)
 }
 
 impl Checklist {
@@ -74,19 +67,9 @@ impl Checklist {
 
     /// Parses and checks a checklist; `file` names it in errors.
     pub fn parse(text: &str, file: &str) -> Result<Checklist> {
-        let bad = |offset: usize, field: &str, reason: String| Error::BadDefinition {
-            file: file.to_string(),
-            line: line_of(text, offset),
-            field: field.to_string(),
-            reason,
-        };
-        let raw: Raw = toml::from_str(text).map_err(|e| {
-            bad(
-                e.span().map(|s| s.start).unwrap_or(0),
-                "",
-                e.message().to_string(),
-            )
-        })?;
+        let src = crate::definition::Source { text, file };
+        let bad = |offset: usize, field: &str, reason: String| src.bad(offset, field, reason);
+        let raw: Raw = src.toml()?;
         if !valid_id(raw.id.get_ref()) {
             return Err(bad(
                 raw.id.span().start,
@@ -151,6 +134,7 @@ impl Checklist {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
 
     #[test]
     fn the_shipped_checklist_is_valid() {

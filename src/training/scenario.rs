@@ -7,7 +7,7 @@ use crate::packet::Statute;
 use crate::protocol::{ItemKind, Protocol};
 use crate::risk::RiskCatalog;
 use crate::taxonomy::Taxonomy;
-use crate::{Error, Result};
+use crate::Result;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use toml::Spanned;
@@ -269,15 +269,8 @@ struct RawTeaching {
     points: Spanned<Vec<String>>,
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
-}
-
 fn valid_id(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && s.len() <= 64
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    s.len() <= 64 && crate::definition::valid_id(s)
 }
 
 /// A phone number from the range kept for fiction (555-0100 to 555-0199).
@@ -316,19 +309,9 @@ pub struct Context<'a> {
 impl Scenario {
     /// Parses and checks a scenario; `file` names it in errors.
     pub fn parse(text: &str, file: &str, cx: &Context<'_>) -> Result<Scenario> {
-        let bad = |offset: usize, field: &str, reason: String| Error::BadDefinition {
-            file: file.to_string(),
-            line: line_of(text, offset),
-            field: field.to_string(),
-            reason,
-        };
-        let raw: Raw = toml::from_str(text).map_err(|e| {
-            bad(
-                e.span().map(|s| s.start).unwrap_or(0),
-                "",
-                e.message().to_string(),
-            )
-        })?;
+        let src = crate::definition::Source { text, file };
+        let bad = |offset: usize, field: &str, reason: String| src.bad(offset, field, reason);
+        let raw: Raw = src.toml()?;
         let need = |s: &Spanned<String>, field: &str| -> Result<String> {
             let v = s.get_ref().trim();
             if v.is_empty() {

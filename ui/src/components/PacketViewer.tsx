@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { plural } from '../lib/labels';
+import { openPdf } from '../lib/pdf';
 import { Spinner } from './Spinner';
 
 /** A bookmark of the packet: its title and the page it opens. */
@@ -45,19 +46,14 @@ export function PacketViewer({ url, name, onLoaded, onPageInView }: PacketViewer
     setState({ kind: 'loading' });
     (async () => {
       try {
-        const [pdfjs, worker] = await Promise.all([
-          import('pdfjs-dist/legacy/build/pdf.mjs'),
-          import('pdfjs-dist/legacy/build/pdf.worker.min.mjs?url'),
-        ]);
-        pdfjs.GlobalWorkerOptions.workerSrc = worker.default;
-        const res = await fetch(url);
-        if (!res.ok) throw new Error(`packet answered ${res.status}`);
-        const data = new Uint8Array(await res.arrayBuffer());
-        if (!live) return;
-        const task = pdfjs.getDocument({ data, isEvalSupported: false, enableXfa: false });
-        destroy = () => void task.destroy();
-        const doc = await task.promise;
-        if (!live) return;
+        const opened = await openPdf(url, () => live);
+        if (!opened) return;
+        destroy = opened.destroy;
+        if (!live) {
+          opened.destroy();
+          return;
+        }
+        const doc = opened.doc;
         // Bookmarks: each outline entry's destination resolved to a page number.
         const marks: PacketBookmark[] = [];
         const outline = (await doc.getOutline()) ?? [];

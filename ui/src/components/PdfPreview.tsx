@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { plural } from '../lib/labels';
+import { openPdf } from '../lib/pdf';
 import { Spinner } from './Spinner';
 
 /** Pages rendered in the preview; the rest are read after export. */
@@ -42,19 +43,14 @@ export function PdfPreview({
     setState({ kind: 'loading' });
     (async () => {
       try {
-        const [pdfjs, worker] = await Promise.all([
-          import('pdfjs-dist/legacy/build/pdf.mjs'),
-          import('pdfjs-dist/legacy/build/pdf.worker.min.mjs?url'),
-        ]);
-        pdfjs.GlobalWorkerOptions.workerSrc = worker.default;
-        const res = await fetch(url);
-        if (!res.ok) throw new Error(`preview answered ${res.status}`);
-        const data = new Uint8Array(await res.arrayBuffer());
-        if (!live) return;
-        const task = pdfjs.getDocument({ data, isEvalSupported: false, enableXfa: false });
-        destroy = () => void task.destroy();
-        const doc = await task.promise;
-        if (!live) return;
+        const opened = await openPdf(url, () => live);
+        if (!opened) return;
+        destroy = opened.destroy;
+        if (!live) {
+          opened.destroy();
+          return;
+        }
+        const doc = opened.doc;
         const holder = pagesRef.current;
         if (!holder) return;
         holder.replaceChildren();
