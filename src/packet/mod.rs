@@ -676,21 +676,9 @@ impl PacketJob {
         };
         let left = redactor.scrub(&left);
         let label = self.opts.profile.copy_label();
-        let mut pages = Vec::with_capacity(total);
-        for (i, ops) in all.into_iter().enumerate() {
-            let mut page_ops = Vec::with_capacity(ops.len() + 40);
-            if self.opts.profile == PacketProfile::Training {
-                page_ops.extend(layout::watermark(&fonts, size, "TRAINING — NOT EVIDENCE"));
-            }
-            page_ops.extend(ops);
-            page_ops.extend(layout::furniture(&fonts, size, &left, label, i + 1, total));
-            pages.push(printpdf::PdfPage::new(
-                printpdf::Mm::from(printpdf::Pt(size.0)),
-                printpdf::Mm::from(printpdf::Pt(size.1)),
-                page_ops,
-            ));
-        }
-        doc.with_pages(pages);
+        let watermark = (self.opts.profile == PacketProfile::Training)
+            .then_some(PacketProfile::Training.copy_label());
+        doc.with_pages(report::furnish(&fonts, size, all, &left, label, watermark));
         step("Writing the PDF", 70)?;
         let manifest = Manifest {
             format: "vigil-packet".into(),
@@ -726,14 +714,8 @@ impl PacketJob {
         };
         let json =
             serde_json::to_vec_pretty(&manifest).map_err(|_| Error::Crypto("manifest encoding"))?;
-        let opts = printpdf::PdfSaveOptions {
-            optimize: true,
-            subset_fonts: true,
-            secure: true,
-            image_optimization: None,
-        };
         let mut warnings = Vec::new();
-        let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+        let mut lo = doc.to_lopdf_document(&report::save_options(), &mut warnings);
         step("Compressing", 75)?;
         pdf::compress(&mut lo);
         pdf::add_outline(&mut lo, &outline)?;

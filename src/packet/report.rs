@@ -30,33 +30,52 @@ pub(crate) fn simple_pdf(
         Paper::A4 => layout::A4,
     };
     let laid = layout::layout(&fonts, size, blocks);
-    let total = laid.pages.len();
-    let mut pages = Vec::with_capacity(total);
-    for (i, ops) in laid.pages.into_iter().enumerate() {
-        let mut page_ops = Vec::with_capacity(ops.len() + 40);
-        if let Some(w) = watermark {
-            page_ops.extend(layout::watermark(&fonts, size, w));
-        }
-        page_ops.extend(ops);
-        page_ops.extend(layout::furniture(&fonts, size, left, label, i + 1, total));
-        pages.push(printpdf::PdfPage::new(
-            printpdf::Mm::from(printpdf::Pt(size.0)),
-            printpdf::Mm::from(printpdf::Pt(size.1)),
-            page_ops,
-        ));
-    }
-    doc.with_pages(pages);
-    let opts = printpdf::PdfSaveOptions {
-        optimize: true,
-        subset_fonts: true,
-        secure: true,
-        image_optimization: None,
-    };
+    doc.with_pages(furnish(&fonts, size, laid.pages, left, label, watermark));
     let mut warnings = Vec::new();
-    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    let mut lo = doc.to_lopdf_document(&save_options(), &mut warnings);
     super::pdf::compress(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
         .map_err(|_| Error::Crypto("the PDF could not be written"))?;
     Ok(bytes)
+}
+
+/// Pages with their furniture: the watermark under (if any), then the
+/// content, then the header line, copy label and page numbers.
+pub(crate) fn furnish(
+    fonts: &layout::Fonts,
+    size: (f32, f32),
+    pages: Vec<Vec<printpdf::Op>>,
+    left: &str,
+    label: &str,
+    watermark: Option<&str>,
+) -> Vec<printpdf::PdfPage> {
+    let total = pages.len();
+    pages
+        .into_iter()
+        .enumerate()
+        .map(|(i, ops)| {
+            let mut page_ops = Vec::with_capacity(ops.len() + 40);
+            if let Some(w) = watermark {
+                page_ops.extend(layout::watermark(fonts, size, w));
+            }
+            page_ops.extend(ops);
+            page_ops.extend(layout::furniture(fonts, size, left, label, i + 1, total));
+            printpdf::PdfPage::new(
+                printpdf::Mm::from(printpdf::Pt(size.0)),
+                printpdf::Mm::from(printpdf::Pt(size.1)),
+                page_ops,
+            )
+        })
+        .collect()
+}
+
+/// How every Vigil PDF is written: fonts subset, no extras.
+pub(crate) fn save_options() -> printpdf::PdfSaveOptions {
+    printpdf::PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    }
 }

@@ -793,9 +793,8 @@ impl UnlockedWorkspace {
         }
         let row = self.row(number)?;
         let path = self.case_path(&row)?;
-        if let Some(open) = self.open.remove(&row.case_id) {
-            drop(open);
-        }
+        // Close it before its file goes.
+        self.open.remove(&row.case_id);
         let db_path = self.dir.join(DB_FILE);
         store::write_tx(&mut self.db, &db_path, |tx| {
             registry::remove(tx, &row.case_id)

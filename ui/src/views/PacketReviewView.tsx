@@ -171,8 +171,6 @@ export function PacketReviewView({ review, version, onReviewChanged, onClose, ex
     [answers, comments, explain, summary],
   );
 
-  const anyNo = Object.values(answers).includes('no');
-
   return (
     <div className="review-view" id="review-view">
       <div className="review-head">
@@ -446,8 +444,6 @@ export function PacketReviewView({ review, version, onReviewChanged, onClose, ex
                   <li key={b}>Cannot approve: {b}</li>
                 ))}
               </ul>
-            ) : anyNo ? (
-              <p className="hint block">A checklist item is answered No: return the packet, or change the answer.</p>
             ) : null}
             {decideError ? (
               <p className="form-error" role="alert" id="decide-error">
@@ -466,7 +462,7 @@ export function PacketReviewView({ review, version, onReviewChanged, onClose, ex
                 type="button"
                 className="button button-primary"
                 id="approve-packet"
-                disabled={deciding !== null || !review.approvable || anyNo}
+                disabled={deciding !== null || !review.approvable}
                 onClick={() => void decide('approve')}
               >
                 {deciding === 'approve' ? 'Signing…' : 'Approve'}
@@ -475,8 +471,7 @@ export function PacketReviewView({ review, version, onReviewChanged, onClose, ex
                 type="button"
                 className="button button-danger"
                 id="return-packet"
-                disabled={deciding !== null || !review.report.ok || (comments.length === 0 && !summary.trim())}
-                title={comments.length === 0 && !summary.trim() ? 'Add a comment or remarks first' : undefined}
+                disabled={deciding !== null || !review.report.ok}
                 onClick={() => void decide('return')}
               >
                 {deciding === 'return' ? 'Signing…' : `Return with ${plural(comments.length, 'comment')}`}

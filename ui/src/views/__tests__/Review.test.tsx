@@ -59,10 +59,14 @@ describe('Packet review', () => {
     const r = packetReview({ trust: { ...packetReview().trust, state: 'trusted' }, approvable: true, blockers: [] });
     render(<PacketReviewView review={r} version={1} onReviewChanged={vi.fn()} onClose={vi.fn()} explain={explain} />);
     await screen.findByText('Every element is supported');
-    expect(byId<HTMLButtonElement>('return-packet')).toBeDisabled();
     await user.click(screen.getAllByLabelText('No')[0] as HTMLElement);
-    // A "No" answer stops an approval.
-    expect(byId<HTMLButtonElement>('approve-packet')).toBeDisabled();
+    // The core refuses an approval with a "No" answer; its words are shown.
+    m.reviewDecide.mockRejectedValueOnce({
+      kind: 'reviewRefused',
+      message: '“Every element is supported” is answered no: return the packet, or change the answer.',
+    });
+    await user.click(byId('approve-packet'));
+    await waitFor(() => expect(byId('decide-error')).toHaveTextContent('is answered no: return the packet'));
     await user.type(byId('comment-text'), 'The summary misses the order violation');
     await user.click(byId('add-comment'));
     expect(byId('review-comments')).toHaveTextContent('Whole packet');
