@@ -5,8 +5,11 @@ use crate::{Error, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Writes `bytes` to `path` atomically and durably.
+/// Writes `bytes` to `path` atomically and durably. A partial copy that an
+/// earlier write of the same file left behind when it was killed (a hidden
+/// `.<name>.tmp-…` beside it, which may hold case content) is removed first.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    remove_stale_temps(path, "tmp");
     let tmp = temp_sibling(path, "tmp")?;
     let result = (|| {
         let mut f = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
@@ -59,6 +62,31 @@ pub(crate) fn temp_sibling(path: &Path, suffix: &str) -> Result<PathBuf> {
     Ok(path.with_file_name(format!(".{name}.{suffix}-{}", crate::crypto::to_hex(&r))))
 }
 
+/// Removes what killed writes of `path` left: `.<name>.<suffix>-<12 hex>`.
+pub(crate) fn remove_stale_temps(path: &Path, suffix: &str) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!(".{name}.{suffix}-");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(&prefix)) else {
+            continue;
+        };
+        if rest.len() == 12 && rest.bytes().all(|b| b.is_ascii_hexdigit()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Removes a SQLite file and its `-wal`/`-shm`/`-journal` companions.
 pub(crate) fn remove_db_files(path: &Path) {
     let _ = std::fs::remove_file(path);
@@ -81,4 +109,42 @@ pub(crate) fn owner_only(path: &Path) {
     }
     #[cfg(not(unix))]
     let _ = path;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_write_clears_what_a_killed_write_of_the_same_file_left() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("packet.pdf");
+        let stale = tmp.path().join(".packet.pdf.tmp-0123456789ab");
+        let other = tmp.path().join(".other.pdf.tmp-0123456789ab");
+        let mine = tmp.path().join(".packet.pdf.tmp-notours");
+        for p in [&stale, &other, &mine] {
+            std::fs::write(p, b"half a packet").unwrap();
+        }
+        write_atomic(&out, b"whole").unwrap();
+        assert_eq!(std::fs::read(&out).unwrap(), b"whole");
+        assert!(!stale.exists(), "the partial copy of the same file is gone");
+        assert!(
+            other.exists(),
+            "another file's partial copy is not ours to remove"
+        );
+        assert!(mine.exists(), "a name we never make is left alone");
+        let mut left: Vec<String> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".other.pdf.tmp-0123456789ab",
+                ".packet.pdf.tmp-notours",
+                "packet.pdf"
+            ]
+        );
+    }
 }

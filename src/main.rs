@@ -343,9 +343,16 @@ enum DevCommand {
         /// Seed of the mix of writes.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Folder for the exhibit files it makes.
+        /// Folder for the exhibit files and packets it makes.
         #[arg(long)]
         scratch: PathBuf,
+        /// What it writes.
+        #[arg(long, value_enum, default_value = "writes")]
+        mix: cli::dev::Mix,
+        /// For `--mix rotate`: the passphrase the first rotation sets (the
+        /// current one comes as usual; the two swap after each rotation).
+        #[arg(long)]
+        next_passphrase_file: Option<PathBuf>,
     },
 }
 
@@ -1075,9 +1082,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             number,
             seed,
             scratch,
+            mix,
+            next_passphrase_file,
         }) => {
             let mut ws = unlock(&cli, &dir)?;
-            cli::dev::writer(&mut ws, number, *seed, scratch)?;
+            let rotation = match next_passphrase_file {
+                Some(f) => Some(cli::dev::Rotation {
+                    current: secret(
+                        cli.passphrase_file.as_deref(),
+                        "VIGIL_PASSPHRASE",
+                        "Current passphrase: ",
+                        false,
+                    )?,
+                    next: secret(Some(f), "", "", false)?,
+                }),
+                None => None,
+            };
+            cli::dev::writer(&mut ws, number, *seed, scratch, *mix, rotation)?;
         }
         Command::Dev(DevCommand::Seed { number, incidents }) => {
             let mut ws = unlock(&cli, &dir)?;

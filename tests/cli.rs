@@ -22,11 +22,16 @@ impl Cli {
     }
 
     pub(crate) fn cmd(&self) -> Command {
+        self.cmd_in(&self.dir, &self.pass_file)
+    }
+
+    /// The CLI on another workspace, with another passphrase file.
+    pub(crate) fn cmd_in(&self, dir: &Path, pass_file: &Path) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_vigil"));
         c.arg("--workspace")
-            .arg(&self.dir)
+            .arg(dir)
             .arg("--passphrase-file")
-            .arg(&self.pass_file);
+            .arg(pass_file);
         for v in [
             "VIGIL_PASSPHRASE",
             "VIGIL_WORKSPACE",

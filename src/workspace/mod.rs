@@ -1227,6 +1227,17 @@ impl UnlockedWorkspace {
         self.case_detail(number)
     }
 
+    /// Checks the register (`workspace.db`) page by page and structurally;
+    /// returns what failed (nothing when it is sound).
+    pub fn check_register(&self) -> Result<Vec<String>> {
+        let mut problems = store::cases::cipher_integrity(&self.db)?;
+        let structure = store::cases::integrity(&self.db)?;
+        if structure != ["ok"] {
+            problems.extend(structure);
+        }
+        Ok(problems)
+    }
+
     /// Runs every integrity check on a case file and reports each.
     pub fn verify_case(&mut self, number: &str) -> Result<VerifyReport> {
         let row = self.row(number)?;
@@ -1294,6 +1305,7 @@ impl UnlockedWorkspace {
             sealed_at: crate::now_rfc3339(),
             sealed_by: self.actor(),
         };
+        fsutil::remove_stale_temps(out, "partial");
         let tmp = fsutil::temp_sibling(out, "partial")?;
         let oc = self.case(number)?;
         let result =
