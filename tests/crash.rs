@@ -327,6 +327,9 @@ impl Trials {
             t.kills += 1;
             t.acknowledged += acknowledged;
             t.between += usize::from(between);
+            if (trial + 1) % 1_000 == 0 && trial + 1 < trials {
+                eprintln!("  … {} of {trials} trials, 0 losses so far", trial + 1);
+            }
         }
         // Every acknowledged record of every current case, one last time.
         let mut ws = self.unlock();

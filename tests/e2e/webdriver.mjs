@@ -220,7 +220,34 @@ export class Session {
         'const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));',
       args: [],
     });
+    // The app draws without GPU compositing, and WebKit's driver then only
+    // answers a screenshot after the page next paints: a 1-pixel, almost
+    // transparent mark in a corner repaints every frame until the picture is
+    // taken, and is removed after.
+    await wd('POST', `${this.base}/execute/sync`, {
+      script: `let n = document.getElementById('wd-repaint');
+        if (!n) {
+          n = document.createElement('div');
+          n.id = 'wd-repaint';
+          n.setAttribute('aria-hidden', 'true');
+          n.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;pointer-events:none;z-index:2147483647';
+          document.body.appendChild(n);
+          let odd = false;
+          const tick = () => {
+            if (!n.isConnected) return;
+            odd = !odd;
+            n.style.background = odd ? 'rgba(0,0,0,0.01)' : 'rgba(0,0,0,0.02)';
+            requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }`,
+      args: [],
+    });
     const png = await wd('GET', `${this.base}/screenshot`);
+    await wd('POST', `${this.base}/execute/sync`, {
+      script: "document.getElementById('wd-repaint')?.remove()",
+      args: [],
+    });
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${name}.png`);
     fs.writeFileSync(file, Buffer.from(png, 'base64'));
