@@ -24,7 +24,7 @@ use crate::cli::Cli;
 use crate::support::{count_from_env, Rng, PASS};
 use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::Duration;
 use vigil::case::NewCase;
@@ -239,6 +239,19 @@ fn run_and_kill(mut cmd: std::process::Command, delay: Duration) -> Vec<String> 
     complete.lines().map(str::to_string).collect()
 }
 
+/// Each acknowledgement as (what, the rest): `ack bulk ID,ID` → ("bulk", "ID,ID").
+fn acks<'a>(lines: &'a [String], at: &str) -> Vec<(&'a str, &'a str)> {
+    lines
+        .iter()
+        .map(|l| {
+            let rest = l
+                .strip_prefix("ack ")
+                .unwrap_or_else(|| panic!("{at}: unexpected output {l:?}"));
+            rest.split_once(' ').unwrap_or((rest, ""))
+        })
+        .collect()
+}
+
 thread_local! {
     /// When the last kill's checks began.
     static CHECK_START: std::cell::Cell<Option<std::time::Instant>> = const { std::cell::Cell::new(None) };
@@ -360,26 +373,25 @@ impl Trials {
         let lines = run_and_kill(cmd, Duration::from_millis(delay));
         let before = self.writes.incidents.len();
         let exhibits_before = self.writes.exhibits.len();
-        for line in &lines {
-            let mut parts = line.splitn(3, ' ');
-            match (parts.next(), parts.next(), parts.next()) {
-                (Some("ack"), Some("incident"), Some(id)) => {
-                    self.writes.incidents.insert(id.to_string());
+        for (what, rest) in acks(&lines, at) {
+            match what {
+                "incident" => {
+                    self.writes.incidents.insert(rest.to_string());
                     self.count("single incidents");
                 }
-                (Some("ack"), Some("bulk"), Some(ids)) => {
+                "bulk" => {
                     self.writes
                         .incidents
-                        .extend(ids.split(',').map(str::to_string));
+                        .extend(rest.split(',').map(str::to_string));
                     self.count("bulk imports of 50");
                 }
-                (Some("ack"), Some("exhibit"), Some(rest)) => {
+                "exhibit" => {
                     let (n, sha) = rest.split_once(' ').unwrap();
                     self.writes.exhibits.push((n.to_string(), sha.to_string()));
                     self.count("exhibits with a file");
                 }
-                (Some("ack"), Some("title"), Some(_)) => self.count("header edits"),
-                _ => panic!("{at}: unexpected output {line:?}"),
+                "title" => self.count("header edits"),
+                _ => panic!("{at}: unexpected acknowledgement {what} {rest}"),
             }
         }
         let mut ws = self.unlock();
@@ -408,18 +420,17 @@ impl Trials {
         let lines = run_and_kill(cmd, Duration::from_millis(delay));
         let before = self.packet.incidents.len();
         let mut packets = Vec::new();
-        for line in &lines {
-            let mut parts = line.splitn(3, ' ');
-            match (parts.next(), parts.next(), parts.next()) {
-                (Some("ack"), Some("incident"), Some(id)) => {
-                    self.packet.incidents.insert(id.to_string());
+        for (what, rest) in acks(&lines, at) {
+            match what {
+                "incident" => {
+                    self.packet.incidents.insert(rest.to_string());
                 }
-                (Some("ack"), Some("packet"), Some(rest)) => {
+                "packet" => {
                     let (file, sha) = rest.split_once(' ').unwrap();
                     packets.push((file.to_string(), sha.to_string()));
                     self.count("packets exported");
                 }
-                _ => panic!("{at}: unexpected output {line:?}"),
+                _ => panic!("{at}: unexpected acknowledgement {what} {rest}"),
             }
         }
         let mut ws = self.unlock();
@@ -485,17 +496,16 @@ impl Trials {
         let lines = run_and_kill(cmd, Duration::from_millis(delay));
         let before = self.rotate.incidents.len();
         let mut rotations = 0;
-        for line in &lines {
-            let mut parts = line.splitn(3, ' ');
-            match (parts.next(), parts.next(), parts.next()) {
-                (Some("ack"), Some("incident"), Some(id)) => {
-                    self.rotate.incidents.insert(id.to_string());
+        for (what, rest) in acks(&lines, at) {
+            match what {
+                "incident" => {
+                    self.rotate.incidents.insert(rest.to_string());
                 }
-                (Some("ack"), Some("rotate"), Some(_)) => {
+                "rotate" => {
                     rotations += 1;
                     self.count("key rotations");
                 }
-                _ => panic!("{at}: unexpected output {line:?}"),
+                _ => panic!("{at}: unexpected acknowledgement {what} {rest}"),
             }
         }
         self.live = (self.live + rotations) % 2;
@@ -537,16 +547,8 @@ impl Trials {
     }
 
     fn migrate_trial(&mut self, at: &str, trial: usize) -> (usize, bool) {
-        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workspace-v1");
         let dir = self.scratch.join(format!("v1-{trial}"));
-        std::fs::create_dir_all(dir.join("cases")).unwrap();
-        for f in [
-            "vigil-workspace.json",
-            "workspace.db",
-            "cases/2026-001.vigil",
-        ] {
-            std::fs::copy(fixture.join(f), dir.join(f)).unwrap();
-        }
+        crate::support::copy_v1_workspace(&dir);
         let mut cmd = self.cli.cmd_in(&dir, &self.fixture_pass);
         cmd.args(["dev", "writer", "2026-001", "--mix", "migrate", "--scratch"])
             .arg(&self.scratch);
@@ -556,12 +558,12 @@ impl Trials {
         let lines = run_and_kill(cmd, Duration::from_millis(delay));
         let mut incidents = Vec::new();
         let mut migrated = false;
-        for line in &lines {
-            match line.split_once(' ').map(|(_, r)| r) {
-                Some("unlocked") => {}
-                Some("migrated") => migrated = true,
-                Some(r) if r.starts_with("incident ") => incidents.push(r[9..].to_string()),
-                _ => panic!("{at}: unexpected output {line:?}"),
+        for (what, rest) in acks(&lines, at) {
+            match what {
+                "unlocked" => {}
+                "migrated" => migrated = true,
+                "incident" => incidents.push(rest.to_string()),
+                _ => panic!("{at}: unexpected acknowledgement {what} {rest}"),
             }
         }
         self.count(if migrated {

@@ -358,16 +358,7 @@ fn a_schema_1_case_file_is_migrated_and_keeps_verifying() {
     // A workspace made by the first release (schema 1, no people or incidents).
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("ws");
-    let fixture =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workspace-v1");
-    std::fs::create_dir_all(dir.join("cases")).unwrap();
-    for f in [
-        "vigil-workspace.json",
-        "workspace.db",
-        "cases/2026-001.vigil",
-    ] {
-        std::fs::copy(fixture.join(f), dir.join(f)).unwrap();
-    }
+    copy_v1_workspace(&dir);
     let mut ws = unlock(&dir);
     let d = ws.open_case("2026-001").unwrap();
     assert_eq!(d.header.title, "Test case");

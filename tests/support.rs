@@ -38,6 +38,20 @@ pub fn unlock(dir: &Path) -> UnlockedWorkspace {
         .0
 }
 
+/// A copy, in `dir`, of a workspace made by the first release (schema 1,
+/// one case "2026-001" with no people or incidents; passphrase [`PASS`]).
+pub fn copy_v1_workspace(dir: &Path) {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workspace-v1");
+    std::fs::create_dir_all(dir.join("cases")).unwrap();
+    for f in [
+        "vigil-workspace.json",
+        "workspace.db",
+        "cases/2026-001.vigil",
+    ] {
+        std::fs::copy(fixture.join(f), dir.join(f)).unwrap();
+    }
+}
+
 pub fn new_case(number: &str, title: &str) -> NewCase {
     NewCase {
         number: number.into(),

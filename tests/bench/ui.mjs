@@ -204,6 +204,12 @@ try {
     );
     row(`${tabId} tab of the 10,000-incident case`, ms, `${await elementsOf(`#panel-${tabId}`)} elements in the tab`);
   }
+  const due = await s.timeInPage(
+    "() => document.querySelector('#due-button').click()",
+    "() => !!document.querySelector('#due-empty, #due-summary')",
+  );
+  row('the due list (every case)', due, `${await elementsOf('#due-list')} elements`);
+  await s.keys('\uE00C'); // Escape closes it
   await s.click('#tab-timeline');
   await s.until('timeline', async () => (await count()) >= 0, 30000);
   const form = await s.timeInPage(
