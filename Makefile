@@ -84,7 +84,7 @@ dist: setup ui
 	cargo build --release -p vigil
 	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb
 	@# Tauri's bundler compresses with gzip; Debian's own packages use xz,
-	@# which shares one dictionary across the two binaries (17 → about 10 MB).
+	@# which shares one dictionary across the two binaries (17 → 8.4 MB).
 	rm -rf target/deb-repack && dpkg-deb -R $(DEB) target/deb-repack
 	dpkg-deb --root-owner-group -Zxz -z9 -b target/deb-repack $(DEB)
 	rm -rf target/deb-repack
