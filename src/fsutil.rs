@@ -5,11 +5,9 @@ use crate::{Error, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Writes `bytes` to `path` atomically and durably. A partial copy that an
-/// earlier write of the same file left behind when it was killed (a hidden
-/// `.<name>.tmp-…` beside it, which may hold case content) is removed first.
+/// Writes `bytes` to `path` atomically and durably (through a
+/// [`temp_sibling`], so a partial copy a killed write left goes first).
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    remove_stale_temps(path, "tmp");
     let tmp = temp_sibling(path, "tmp")?;
     let result = (|| {
         let mut f = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
@@ -55,15 +53,21 @@ pub(crate) fn sync_file(path: &Path) -> Result<()> {
 }
 
 /// A not-yet-existing name next to `path`: `.<name>.<suffix>-<random>`.
+/// What an earlier write of the same file under the same suffix left there
+/// when it was killed (the partial copy, which may hold case content, and
+/// its SQLite companions) is removed first: every write here holds the
+/// workspace, so no other write of that file can be under way.
 pub(crate) fn temp_sibling(path: &Path, suffix: &str) -> Result<PathBuf> {
+    remove_stale_temps(path, suffix);
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let mut r = [0u8; 6];
     crate::crypto::fill_random(&mut r)?;
     Ok(path.with_file_name(format!(".{name}.{suffix}-{}", crate::crypto::to_hex(&r))))
 }
 
-/// Removes what killed writes of `path` left: `.<name>.<suffix>-<12 hex>`.
-pub(crate) fn remove_stale_temps(path: &Path, suffix: &str) {
+/// Removes `.<name>.<suffix>-<12 hex>` beside `path`, with any `-wal`,
+/// `-shm` or `-journal` companion.
+fn remove_stale_temps(path: &Path, suffix: &str) {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
         return;
     };
@@ -81,7 +85,12 @@ pub(crate) fn remove_stale_temps(path: &Path, suffix: &str) {
         let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(&prefix)) else {
             continue;
         };
-        if rest.len() == 12 && rest.bytes().all(|b| b.is_ascii_hexdigit()) {
+        let (Some(random), Some(companion)) = (rest.get(..12), rest.get(12..)) else {
+            continue;
+        };
+        if random.bytes().all(|b| b.is_ascii_hexdigit())
+            && ["", "-wal", "-shm", "-journal"].contains(&companion)
+        {
             let _ = std::fs::remove_file(entry.path());
         }
     }
@@ -120,14 +129,19 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("packet.pdf");
         let stale = tmp.path().join(".packet.pdf.tmp-0123456789ab");
+        let wal = tmp.path().join(".packet.pdf.tmp-0123456789ab-wal");
         let other = tmp.path().join(".other.pdf.tmp-0123456789ab");
         let mine = tmp.path().join(".packet.pdf.tmp-notours");
-        for p in [&stale, &other, &mine] {
+        let longer = tmp.path().join(".packet.pdf.tmp-0123456789abc");
+        let partial = tmp.path().join(".packet.pdf.partial-0123456789ab");
+        let wide = tmp.path().join(".packet.pdf.tmp-0123456789aé");
+        for p in [&stale, &wal, &other, &mine, &longer, &partial, &wide] {
             std::fs::write(p, b"half a packet").unwrap();
         }
         write_atomic(&out, b"whole").unwrap();
         assert_eq!(std::fs::read(&out).unwrap(), b"whole");
         assert!(!stale.exists(), "the partial copy of the same file is gone");
+        assert!(!wal.exists(), "and its SQLite companion");
         assert!(
             other.exists(),
             "another file's partial copy is not ours to remove"
@@ -142,6 +156,9 @@ mod tests {
             left,
             [
                 ".other.pdf.tmp-0123456789ab",
+                ".packet.pdf.partial-0123456789ab",
+                ".packet.pdf.tmp-0123456789abc",
+                ".packet.pdf.tmp-0123456789aé",
                 ".packet.pdf.tmp-notours",
                 "packet.pdf"
             ]

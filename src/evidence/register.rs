@@ -643,7 +643,6 @@ impl UnlockedWorkspace {
             )
         })?;
         let dest = free_name(dir, &file.name);
-        fsutil::remove_stale_temps(&dest, "partial");
         let tmp = fsutil::temp_sibling(&dest, "partial")?;
         let result = (|| -> Result<String> {
             let mut out = std::fs::File::create_new(&tmp).map_err(|e| Error::io(&tmp, e))?;

@@ -1318,7 +1318,6 @@ impl UnlockedWorkspace {
             sealed_at: crate::now_rfc3339(),
             sealed_by: self.actor(),
         };
-        fsutil::remove_stale_temps(out, "partial");
         let tmp = fsutil::temp_sibling(out, "partial")?;
         let oc = self.case(number)?;
         let result =
