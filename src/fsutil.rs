@@ -76,21 +76,50 @@ fn remove_stale_temps(path: &Path, suffix: &str) {
     } else {
         dir
     };
-    let prefix = format!(".{name}.{suffix}-");
+    remove_matching(dir, |file| {
+        file.strip_prefix(&format!(".{name}.{suffix}-"))
+            .is_some_and(is_random_tail)
+    });
+}
+
+/// The temp-name suffixes [`temp_sibling`] is given anywhere in the core.
+const TEMP_SUFFIXES: [&str; 3] = ["tmp", "partial", "incoming"];
+
+/// Removes from `dir` every hidden temp name this module makes
+/// (`.<name>.<suffix>-<12 hex>`, with SQLite companions), whatever file it
+/// was for: what writes killed before they renamed left. Only for a folder
+/// nothing else writes to while the caller runs (the workspace folder and
+/// its cases folder, with the workspace lock held).
+pub(crate) fn clear_leftovers(dir: &Path) {
+    remove_matching(dir, |file| {
+        let Some(rest) = file.strip_prefix('.') else {
+            return false;
+        };
+        TEMP_SUFFIXES.iter().any(|suffix| {
+            let marker = format!(".{suffix}-");
+            rest.rfind(&marker).is_some_and(|at| {
+                at > 0 && is_random_tail(&rest[at + marker.len()..])
+            })
+        })
+    });
+}
+
+/// `<12 hex>` alone or followed by a SQLite companion's ending.
+fn is_random_tail(rest: &str) -> bool {
+    let (Some(random), Some(companion)) = (rest.get(..12), rest.get(12..)) else {
+        return false;
+    };
+    random.bytes().all(|b| b.is_ascii_hexdigit())
+        && ["", "-wal", "-shm", "-journal"].contains(&companion)
+}
+
+fn remove_matching(dir: &Path, matches: impl Fn(&str) -> bool) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let file = entry.file_name();
-        let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(&prefix)) else {
-            continue;
-        };
-        let (Some(random), Some(companion)) = (rest.get(..12), rest.get(12..)) else {
-            continue;
-        };
-        if random.bytes().all(|b| b.is_ascii_hexdigit())
-            && ["", "-wal", "-shm", "-journal"].contains(&companion)
-        {
+        if file.to_str().is_some_and(&matches) {
             let _ = std::fs::remove_file(entry.path());
         }
     }
@@ -163,5 +192,37 @@ mod tests {
                 "packet.pdf"
             ]
         );
+    }
+
+    #[test]
+    fn a_folder_sweep_takes_every_temp_name_we_make_and_nothing_else() {
+        let tmp = tempfile::tempdir().unwrap();
+        let ours = [
+            ".vigil-workspace.json.tmp-727098bb8758",
+            ".K-1.vigil.key.tmp-0123456789ab",
+            ".received.incoming-abcdef012345",
+            ".received.incoming-abcdef012345-journal",
+            ".packet.pdf.partial-0123456789ab",
+        ];
+        let theirs = [
+            "vigil-workspace.json",
+            "notes.tmp-0123456789ab",
+            "..tmp-0123456789ab",
+            ".x.tmp-0123456789abc",
+            ".x.tmp-0123456789aé",
+            ".x.backup-0123456789ab",
+        ];
+        for n in ours.iter().chain(&theirs) {
+            std::fs::write(tmp.path().join(n), b"x").unwrap();
+        }
+        clear_leftovers(tmp.path());
+        let mut left: Vec<String> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        left.sort();
+        let mut expected: Vec<String> = theirs.iter().map(|s| s.to_string()).collect();
+        expected.sort();
+        assert_eq!(left, expected);
     }
 }

@@ -538,12 +538,47 @@ fn a_killed_key_rotation_leaves_the_old_or_the_new_passphrase_working() {
                 stderr(&o)
             );
         }
-        let leftovers: Vec<_> = std::fs::read_dir(&cli.dir)
-            .unwrap()
+        let leftovers: Vec<_> = [cli.dir.clone(), cli.dir.join("cases")]
+            .iter()
+            .flat_map(|d| std::fs::read_dir(d).unwrap())
             .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
             .filter(|n| n.contains(".next-") || n.contains(".tmp-"))
             .collect();
         assert!(leftovers.is_empty(), "after kill {i}: {leftovers:?}");
     }
     eprintln!("rotations kept old/new: {outcomes:?}");
+}
+
+/// What a write killed before its rename leaves (a hidden partial key file,
+/// sidecar or received case) is gone after the next unlock, even when that
+/// unlock writes none of those files again; other files are left alone.
+#[test]
+fn the_next_unlock_clears_what_killed_writes_left() {
+    use crate::cli::{stderr, Cli};
+    let cli = Cli::new();
+    cli.init();
+    assert!(cli
+        .run(&["case", "new", "--number", "L-1", "--title", "t"])
+        .status
+        .success());
+    let cases = cli.dir.join("cases");
+    let planted = [
+        cli.dir.join(".vigil-workspace.json.tmp-727098bb8758"),
+        cli.dir.join(".unlock-attempts.json.tmp-0123456789ab"),
+        cases.join(".L-1.vigil.key.tmp-abcdef012345"),
+        cases.join(".received.incoming-00112233aabb"),
+        cases.join(".received.incoming-00112233aabb-journal"),
+    ];
+    let kept = [cli.dir.join("notes.txt"), cases.join(".keep-me")];
+    for p in planted.iter().chain(&kept) {
+        std::fs::write(p, b"half written").unwrap();
+    }
+    let o = cli.run(&["case", "verify", "L-1"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for p in &planted {
+        assert!(!p.exists(), "{} is still there", p.display());
+    }
+    for p in &kept {
+        assert!(p.exists(), "{} was removed", p.display());
+    }
 }

@@ -601,6 +601,10 @@ fn damage_detail(e: &Error) -> Option<String> {
 pub fn unlock(dir: &Path, credential: Credential<'_>) -> Result<(UnlockedWorkspace, UnlockReport)> {
     let mut auth = authenticate(dir, credential)?;
     rotate::finish(dir, &auth.wkey)?;
+    // With the lock held no write here is under way: any hidden temp copy
+    // is what a killed one left (a key file, a sidecar, a received case).
+    fsutil::clear_leftovers(dir);
+    fsutil::clear_leftovers(&dir.join(CASES_DIR));
     let reg = open_register(dir, &auth.wkey)?;
     let mut warnings = crate::anchor::check(&auth.keyring.workspace_id, &reg.rows);
     let report_attempts = std::mem::take(&mut auth.attempts);
