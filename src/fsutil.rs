@@ -97,9 +97,8 @@ pub(crate) fn clear_leftovers(dir: &Path) {
         };
         TEMP_SUFFIXES.iter().any(|suffix| {
             let marker = format!(".{suffix}-");
-            rest.rfind(&marker).is_some_and(|at| {
-                at > 0 && is_random_tail(&rest[at + marker.len()..])
-            })
+            rest.rfind(&marker)
+                .is_some_and(|at| at > 0 && is_random_tail(&rest[at + marker.len()..]))
         })
     });
 }
