@@ -555,10 +555,26 @@ fn main() -> ExitCode {
                 .downcast_ref::<vigil::Error>()
                 .map(|v| v.exit_code())
                 .unwrap_or(1);
-            eprintln!("vigil: {e:#}");
+            eprintln!("vigil: {}", message(&e));
             ExitCode::from(code)
         }
     }
+}
+
+/// The error and its causes, each said once: a core error already names
+/// its operating-system reason, which is also its `source`.
+fn message(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if !out.contains(&text) {
+            if !out.is_empty() {
+                out.push_str(": ");
+            }
+            out.push_str(&text);
+        }
+    }
+    out
 }
 
 /// A secret from a file (first line), else an environment variable, else a
