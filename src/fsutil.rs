@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 /// Writes `bytes` to `path` atomically and durably (through a
 /// [`temp_sibling`], so a partial copy a killed write left goes first).
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = temp_sibling(path, "tmp")?;
+    let tmp = temp_sibling(path, Temp::Write)?;
     let result = (|| {
         let mut f = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
         owner_only(&tmp);
@@ -52,22 +52,49 @@ pub(crate) fn sync_file(path: &Path) -> Result<()> {
         .map_err(|e| Error::io(path, e))
 }
 
+/// What a hidden temp name is for; its suffix in the name.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Temp {
+    /// A whole file written, then renamed into place ([`write_atomic`]).
+    Write,
+    /// An export streamed out, renamed when complete.
+    Partial,
+    /// A private copy of a file being received.
+    Incoming,
+}
+
+impl Temp {
+    const ALL: [Temp; 3] = [Temp::Write, Temp::Partial, Temp::Incoming];
+
+    fn suffix(self) -> &'static str {
+        match self {
+            Temp::Write => "tmp",
+            Temp::Partial => "partial",
+            Temp::Incoming => "incoming",
+        }
+    }
+}
+
 /// A not-yet-existing name next to `path`: `.<name>.<suffix>-<random>`.
-/// What an earlier write of the same file under the same suffix left there
+/// What an earlier write of the same file for the same purpose left there
 /// when it was killed (the partial copy, which may hold case content, and
 /// its SQLite companions) is removed first: every write here holds the
 /// workspace, so no other write of that file can be under way.
-pub(crate) fn temp_sibling(path: &Path, suffix: &str) -> Result<PathBuf> {
-    remove_stale_temps(path, suffix);
+pub(crate) fn temp_sibling(path: &Path, kind: Temp) -> Result<PathBuf> {
+    remove_stale_temps(path, kind);
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let mut r = [0u8; 6];
     crate::crypto::fill_random(&mut r)?;
-    Ok(path.with_file_name(format!(".{name}.{suffix}-{}", crate::crypto::to_hex(&r))))
+    Ok(path.with_file_name(format!(
+        ".{name}.{}-{}",
+        kind.suffix(),
+        crate::crypto::to_hex(&r)
+    )))
 }
 
 /// Removes `.<name>.<suffix>-<12 hex>` beside `path`, with any `-wal`,
 /// `-shm` or `-journal` companion.
-fn remove_stale_temps(path: &Path, suffix: &str) {
+fn remove_stale_temps(path: &Path, kind: Temp) {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
         return;
     };
@@ -76,14 +103,11 @@ fn remove_stale_temps(path: &Path, suffix: &str) {
     } else {
         dir
     };
+    let prefix = format!(".{name}.{}-", kind.suffix());
     remove_matching(dir, |file| {
-        file.strip_prefix(&format!(".{name}.{suffix}-"))
-            .is_some_and(is_random_tail)
+        file.strip_prefix(&prefix).is_some_and(is_random_tail)
     });
 }
-
-/// The temp-name suffixes [`temp_sibling`] is given anywhere in the core.
-const TEMP_SUFFIXES: [&str; 3] = ["tmp", "partial", "incoming"];
 
 /// Removes from `dir` every hidden temp name this module makes
 /// (`.<name>.<suffix>-<12 hex>`, with SQLite companions), whatever file it
@@ -95,8 +119,8 @@ pub(crate) fn clear_leftovers(dir: &Path) {
         let Some(rest) = file.strip_prefix('.') else {
             return false;
         };
-        TEMP_SUFFIXES.iter().any(|suffix| {
-            let marker = format!(".{suffix}-");
+        Temp::ALL.iter().any(|kind| {
+            let marker = format!(".{}-", kind.suffix());
             rest.rfind(&marker)
                 .is_some_and(|at| at > 0 && is_random_tail(&rest[at + marker.len()..]))
         })

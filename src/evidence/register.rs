@@ -643,7 +643,7 @@ impl UnlockedWorkspace {
             )
         })?;
         let dest = free_name(dir, &file.name);
-        let tmp = fsutil::temp_sibling(&dest, "partial")?;
+        let tmp = fsutil::temp_sibling(&dest, fsutil::Temp::Partial)?;
         let result = (|| -> Result<String> {
             let mut out = std::fs::File::create_new(&tmp).map_err(|e| Error::io(&tmp, e))?;
             fsutil::owner_only(&tmp);

@@ -1322,7 +1322,7 @@ impl UnlockedWorkspace {
             sealed_at: crate::now_rfc3339(),
             sealed_by: self.actor(),
         };
-        let tmp = fsutil::temp_sibling(out, "partial")?;
+        let tmp = fsutil::temp_sibling(out, fsutil::Temp::Partial)?;
         let oc = self.case(number)?;
         let result =
             store::export_encrypted(&oc.conn, &tmp, &key, Some(&salt), FileKind::Case, |c| {
@@ -1357,7 +1357,8 @@ impl UnlockedWorkspace {
         let sealed_sha = crypto::sha256_file(file)?;
         let key = crypto::derive_key(handover, &salt, KdfParams::HANDOVER_V1)?;
         // Work on a private copy so the original is never changed.
-        let incoming = fsutil::temp_sibling(&self.cases_dir().join("received"), "incoming")?;
+        let incoming =
+            fsutil::temp_sibling(&self.cases_dir().join("received"), fsutil::Temp::Incoming)?;
         std::fs::copy(file, &incoming).map_err(|e| Error::io(&incoming, e))?;
         let result = self.receive_from_copy(&incoming, &key, &salt, &sealed_sha);
         fsutil::remove_db_files(&incoming);
